@@ -1,0 +1,72 @@
+//! The lexicon compiled into the sets the document model and checks look words up in.
+
+use crate::lexicon::Lexicon;
+use std::collections::HashSet;
+
+/// Lookup sets built once per run from a [`Lexicon`].
+#[derive(Debug, Clone, Default)]
+pub struct Language {
+    /// Abbreviations as written, with their dots (`Mr.`, `a.m.`).
+    pub abbreviations: HashSet<String>,
+    /// Lower-cased forms of `abbreviations`.
+    pub abbreviations_lower: HashSet<String>,
+    /// Abbreviations that often end a sentence (`U.S.`, `Inc.`).
+    pub final_abbreviations: HashSet<String>,
+    /// Lower-case function words that commonly start a sentence (`the`, `he`, `but`).
+    pub sentence_starters: HashSet<String>,
+    /// Lower-case dictionary words.
+    pub dictionary: HashSet<String>,
+}
+
+impl Language {
+    pub fn new(lex: &Lexicon) -> Language {
+        let abbreviations: HashSet<String> = lex
+            .strings("abbreviations")
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        let abbreviations_lower = abbreviations.iter().map(|a| a.to_lowercase()).collect();
+        let final_abbreviations = lex
+            .strings("abbreviations_sentence_final_ok")
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        let mut sentence_starters = HashSet::new();
+        for list in [
+            "determiners",
+            "conjunctions",
+            "prepositions",
+            "speaker_pronouns",
+            "sentence_starters",
+        ] {
+            sentence_starters.extend(lex.set(list));
+        }
+        Language {
+            abbreviations,
+            abbreviations_lower,
+            final_abbreviations,
+            sentence_starters,
+            dictionary: lex.dictionary(),
+        }
+    }
+
+    /// Whether `word` (with its final dot) is a known abbreviation.
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains(word)
+            || (word.chars().next().is_some_and(char::is_lowercase)
+                && self.abbreviations_lower.contains(word))
+    }
+
+    /// Whether `word` is a dictionary word (any case).
+    pub fn is_word(&self, word: &str) -> bool {
+        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            return false;
+        }
+        if self.dictionary.contains(w) {
+            return true;
+        }
+        let lower = w.to_lowercase().replace('’', "'");
+        self.dictionary.contains(&lower)
+    }
+}
