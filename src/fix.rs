@@ -109,7 +109,10 @@ pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], mode: FixMode) -> App
     let mut applied = 0;
     for fix in fixes {
         let valid = fix.edits.first().is_some_and(|e| e.span.start >= last)
-            && fix.edits.windows(2).all(|w| w[0].span.end <= w[1].span.start)
+            && fix
+                .edits
+                .windows(2)
+                .all(|w| w[0].span.end <= w[1].span.start)
             && fix.edits.iter().all(|e| {
                 e.span.end <= text.len()
                     && text.is_char_boundary(e.span.start)

@@ -30,8 +30,11 @@ impl Lexicon {
     /// Merges another table into this one.
     pub fn merge(&mut self, other: Table) {
         if let Some(Value::Array(words)) = other.get("dictionary") {
-            self.extra_words
-                .extend(words.iter().filter_map(|w| w.as_str().map(str::to_lowercase)));
+            self.extra_words.extend(
+                words
+                    .iter()
+                    .filter_map(|w| w.as_str().map(str::to_lowercase)),
+            );
         }
         merge_tables(&mut self.table, other);
     }
@@ -46,7 +49,10 @@ impl Lexicon {
 
     /// Lower-cased set of the strings at `path`.
     pub fn set(&self, path: &str) -> HashSet<String> {
-        self.strings(path).into_iter().map(str::to_lowercase).collect()
+        self.strings(path)
+            .into_iter()
+            .map(str::to_lowercase)
+            .collect()
     }
 
     /// The array of tables at `path` (e.g. `variants`), each table's `key` array.

@@ -17,8 +17,7 @@ pub(crate) fn blocks(text: &str) -> Vec<RawBlock> {
         .filter(|l| !l.slice(text).trim().is_empty())
         .collect();
     let total: usize = content.iter().map(|l| l.len()).sum();
-    let one_per_line =
-        !has_blank && content.len() > 1 && total / content.len().max(1) >= LONG_LINE;
+    let one_per_line = !has_blank && content.len() > 1 && total / content.len().max(1) >= LONG_LINE;
 
     let mut out = Vec::new();
     let mut cur: Option<Span> = None;

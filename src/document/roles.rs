@@ -106,12 +106,18 @@ mod tests {
 
     #[test]
     fn classifies_blocks() {
-        assert_eq!(classify("Labour plans maternity pay rise", 0, 5), Role::Headline);
+        assert_eq!(
+            classify("Labour plans maternity pay rise", 0, 5),
+            Role::Headline
+        );
         assert_eq!(
             classify("Additional reporting from Tokyo by Leo Lewis", 9, 10),
             Role::Byline
         );
-        assert_eq!(classify("Image caption The scene on Monday", 3, 10), Role::Caption);
+        assert_eq!(
+            classify("Image caption The scene on Monday", 3, 10),
+            Role::Caption
+        );
         assert_eq!(classify("He said no.", 3, 10), Role::Body);
     }
 

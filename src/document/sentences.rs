@@ -140,8 +140,13 @@ mod tests {
     #[test]
     fn keeps_abbreviations_initials_and_decimals() {
         assert_eq!(
-            sentences("Mr. Kim met Dr. Lee at 3 a.m. on Sept. 5 in the U.S. capital. It cost 3.5m."),
-            ["Mr. Kim met Dr. Lee at 3 a.m. on Sept. 5 in the U.S. capital.", "It cost 3.5m."]
+            sentences(
+                "Mr. Kim met Dr. Lee at 3 a.m. on Sept. 5 in the U.S. capital. It cost 3.5m."
+            ),
+            [
+                "Mr. Kim met Dr. Lee at 3 a.m. on Sept. 5 in the U.S. capital.",
+                "It cost 3.5m."
+            ]
         );
         assert_eq!(
             sentences("J. K. Rowling and George W. Bush met. No. 10 said so."),

@@ -29,7 +29,10 @@ impl Token {
 
     /// Whether the token starts with an upper-case letter.
     pub fn is_capitalised(&self, text: &str) -> bool {
-        self.text(text).chars().next().is_some_and(char::is_uppercase)
+        self.text(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
     }
 }
 
@@ -96,7 +99,21 @@ mod tests {
     fn words_numbers_punct() {
         assert_eq!(
             toks("Kim Jong-un’s U.S. trip cost £1,400.5 (2.5%)."),
-            ["Kim", "Jong-un’s", "U.S", ".", "trip", "cost", "£", "1,400.5", "(", "2.5", "%", ")", "."]
+            [
+                "Kim",
+                "Jong-un’s",
+                "U.S",
+                ".",
+                "trip",
+                "cost",
+                "£",
+                "1,400.5",
+                "(",
+                "2.5",
+                "%",
+                ")",
+                "."
+            ]
         );
         assert_eq!(toks("rock ’n’ roll"), ["rock", "’", "n", "’", "roll"]);
     }
