@@ -5,6 +5,7 @@
 //! them in several formats.
 
 pub mod checks;
+pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod examples;
@@ -15,4 +16,5 @@ pub mod language;
 pub mod lexicon;
 pub mod linter;
 pub mod pack;
+pub mod report;
 pub mod text;
