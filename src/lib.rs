@@ -4,6 +4,10 @@
 //! over it and produce [`diagnostic::Diagnostic`]s with optional [`fix::Fix`]es; reports render
 //! them in several formats.
 
+// Configuration errors carry their source text and labels for miette; they are built once per
+// run, so their size does not matter.
+#![allow(clippy::result_large_err)]
+
 pub mod checks;
 pub mod config;
 pub mod diagnostic;

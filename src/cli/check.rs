@@ -23,11 +23,14 @@ struct Setup {
     config: Arc<Config>,
 }
 
+/// A built setup, or `Err` when its config failed (the errors are collected in `Setups`).
+type Built = Result<Arc<Setup>, ()>;
+
 /// Resolves the config of each file once per config file.
 struct Setups<'a> {
     args: &'a CheckArgs,
-    fixed: Option<Result<Arc<Setup>, ()>>,
-    by_path: Mutex<HashMap<Option<PathBuf>, Result<Arc<Setup>, ()>>>,
+    fixed: Option<Built>,
+    by_path: Mutex<HashMap<Option<PathBuf>, Built>>,
     errors: Mutex<Vec<ConfigError>>,
 }
 
@@ -47,7 +50,7 @@ impl<'a> Setups<'a> {
         s
     }
 
-    fn build(&self, config: Result<Config, ConfigError>) -> Result<Arc<Setup>, ()> {
+    fn build(&self, config: Result<Config, ConfigError>) -> Built {
         let config = config.map_err(|e| self.errors.lock().unwrap().push(e))?;
         let linter = config
             .linter(&self.args.pack.packs)
@@ -65,7 +68,7 @@ impl<'a> Setups<'a> {
     }
 
     /// The setup for a file at `path` (its nearest config).
-    fn for_path(&self, path: &Path) -> Result<Arc<Setup>, ()> {
+    fn for_path(&self, path: &Path) -> Built {
         if let Some(f) = &self.fixed {
             return f.clone();
         }

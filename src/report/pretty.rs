@@ -8,9 +8,62 @@ use std::fmt;
 use std::io::{self, Write};
 use std::sync::Arc;
 
+/// Source text that shows a span with the rest of its line (up to [`WINDOW`] characters on
+/// either side), where miette alone would show only the span when no context lines are asked.
+struct Lines(Arc<str>);
+
+/// Characters of a long line shown before and after a span.
+const WINDOW: usize = 70;
+
+impl miette::SourceCode for Lines {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let text: &str = &self.0;
+        let (s, e) = (
+            span.offset().min(text.len()),
+            (span.offset() + span.len()).min(text.len()),
+        );
+        let line_start = text[..s].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[e..].find('\n').map_or(text.len(), |p| e + p);
+        let start = text[line_start..s]
+            .char_indices()
+            .rev()
+            .nth(WINDOW)
+            .and_then(|(i, _)| {
+                text[line_start + i..s]
+                    .find(' ')
+                    .map(|j| line_start + i + j + 1)
+            })
+            .unwrap_or(line_start);
+        let end = text[e..line_end]
+            .char_indices()
+            .nth(WINDOW)
+            .and_then(|(i, _)| text[e..e + i].rfind(' ').map(|j| e + j))
+            .unwrap_or(line_end);
+        if before > 0 || after > 0 {
+            return text.read_span(span, before, after);
+        }
+        // the header shows the line and column of the span itself, not of the window
+        let line = text[..start].matches('\n').count();
+        let column = text[line_start..s].chars().count();
+        let end = end.max(start);
+        Ok(Box::new(miette::MietteSpanContents::new(
+            &text.as_bytes()[start..end],
+            SourceSpan::from(start..end),
+            line,
+            column,
+            text[start..end].matches('\n').count() + 1,
+        )))
+    }
+}
+
 struct Shown<'a> {
     d: &'a Diagnostic,
-    src: NamedSource<Arc<str>>,
+    src: NamedSource<Lines>,
     help: Option<String>,
 }
 
@@ -103,7 +156,7 @@ pub(super) fn write(
         for d in &f.diagnostics {
             let shown = Shown {
                 d,
-                src: NamedSource::new(&f.path, text.clone()),
+                src: NamedSource::new(&f.path, Lines(text.clone())),
                 help: help_with_fix(d),
             };
             let mut s = String::new();
