@@ -99,7 +99,7 @@ fn random_text(rng: &mut Rng) -> String {
     let mut s = String::new();
     for _ in 0..n {
         s.push_str(PIECES[(rng.next() % PIECES.len() as u64) as usize]);
-        if rng.next() % 3 == 0 {
+        if rng.next().is_multiple_of(3) {
             s.push(' ');
         }
     }
