@@ -9,7 +9,7 @@ use copydesk::document::Format;
 use copydesk::fix::FixMode;
 use copydesk::linter::Linter;
 use copydesk::pack::error::ConfigError;
-use copydesk::report::{self, diff, FileReport, OutputFormat, ReportOptions};
+use copydesk::report::{self, diff, FileReport, OutputFormat, ReportOptions, RuleMeta};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
@@ -23,11 +23,14 @@ struct Setup {
     config: Arc<Config>,
 }
 
+/// A setup, or `Err` when its config failed (the errors are collected once).
+type Built = Result<Arc<Setup>, ()>;
+
 /// Resolves the config of each file once per config file.
 struct Setups<'a> {
     args: &'a CheckArgs,
-    fixed: Option<Result<Arc<Setup>, ()>>,
-    by_path: Mutex<HashMap<Option<PathBuf>, Result<Arc<Setup>, ()>>>,
+    fixed: Option<Built>,
+    by_path: Mutex<HashMap<Option<PathBuf>, Built>>,
     errors: Mutex<Vec<ConfigError>>,
 }
 
@@ -84,6 +87,31 @@ impl<'a> Setups<'a> {
         });
         self.by_path.lock().unwrap().insert(found, built.clone());
         built
+    }
+
+    /// The active rules of every config used, once each, sorted by id.
+    fn rules(&self) -> Vec<RuleMeta> {
+        let mut setups: Vec<Arc<Setup>> = self
+            .fixed
+            .iter()
+            .chain(self.by_path.lock().unwrap().values())
+            .filter_map(|s| s.clone().ok())
+            .collect();
+        if setups.is_empty() {
+            setups.extend(self.for_path(Path::new("./-")).ok());
+        }
+        let mut out: Vec<RuleMeta> = Vec::new();
+        for s in setups {
+            let set = &s.linter.set;
+            for &(i, sev) in &s.linter.active {
+                let info = &set.rules[i].info;
+                if !out.iter().any(|r| r.id == info.id) {
+                    out.push(RuleMeta::of(info, sev));
+                }
+            }
+        }
+        out.sort_by(|a, b| a.id.cmp(&b.id));
+        out
     }
 }
 
@@ -172,6 +200,11 @@ pub fn run(args: CheckArgs) -> io::Result<i32> {
         // `--fix` on standard input: the fixed text is the output
         out.write_all(text.as_bytes())?;
     } else {
+        let rules = if format == OutputFormat::Sarif {
+            setups.rules()
+        } else {
+            Vec::new()
+        };
         let opts = ReportOptions {
             color: match args.color {
                 Color::Always => true,
@@ -179,6 +212,7 @@ pub fn run(args: CheckArgs) -> io::Result<i32> {
                 Color::Auto => stdout_is_terminal() && std::env::var_os("NO_COLOR").is_none(),
             },
             width: terminal_width(),
+            rules: &rules,
         };
         report::write(format, &reports, opts, &mut out)?;
     }
