@@ -1,15 +1,19 @@
 //! `copydesk check`: lint, report, show or apply fixes, and choose the exit code.
 
 use super::args::{CheckArgs, Color};
+use super::baseline::Baseline;
+use super::changed::{ChangedLines, Lines};
 use super::inputs::{self, Content, Input};
 use super::write::{stdout_is_terminal, write_atomic};
 use super::{report_config_errors, FINDINGS, OK, TROUBLE};
 use copydesk::config::{Config, FailOn};
+use copydesk::diagnostic::Diagnostic;
 use copydesk::document::Format;
 use copydesk::fix::FixMode;
 use copydesk::linter::Linter;
 use copydesk::pack::error::ConfigError;
 use copydesk::report::{self, diff, FileReport, OutputFormat, ReportOptions, RuleMeta};
+use copydesk::text::LineIndex;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
@@ -115,6 +119,59 @@ impl<'a> Setups<'a> {
     }
 }
 
+/// What a run reports: only changed lines (`--diff-base`), only new findings (`--baseline`).
+#[derive(Default)]
+struct Gate {
+    changed: Option<ChangedLines>,
+    baseline: Option<Baseline>,
+}
+
+impl Gate {
+    fn new(args: &CheckArgs) -> Result<Gate, String> {
+        let mut g = Gate::default();
+        if let Some(rev) = &args.diff_base {
+            let cwd = std::env::current_dir().map_err(|e| format!("current directory: {e}"))?;
+            g.changed = Some(ChangedLines::load(&cwd, rev)?);
+        }
+        if let Some(file) = &args.baseline {
+            g.baseline = Some(Baseline::load(file)?);
+        }
+        Ok(g)
+    }
+
+    fn filter(
+        &self,
+        stdin: bool,
+        path: &Path,
+        shown: &str,
+        text: &str,
+        mut diagnostics: Vec<Diagnostic>,
+    ) -> Vec<Diagnostic> {
+        if diagnostics.is_empty() {
+            return diagnostics;
+        }
+        if let Some(c) = &self.changed {
+            let lines = if stdin {
+                c.lines_of_buffer(path, text)
+            } else {
+                c.lines(path)
+            };
+            if lines != Lines::All {
+                let idx = LineIndex::new(text);
+                diagnostics.retain(|d| {
+                    let first = idx.line_of(d.span.start) + 1;
+                    let last = idx.line_of(d.span.end.saturating_sub(1).max(d.span.start)) + 1;
+                    lines.touches(first, last)
+                });
+            }
+        }
+        if let Some(b) = &self.baseline {
+            diagnostics = b.filter(shown, text, diagnostics);
+        }
+        diagnostics
+    }
+}
+
 /// What happened to one input.
 #[derive(Default)]
 struct Outcome {
@@ -135,6 +192,13 @@ pub fn run(args: CheckArgs) -> io::Result<i32> {
     };
     let inputs = inputs::collect(&paths, &mut errors);
     let setups = Setups::new(&args);
+    let gate = match Gate::new(&args) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("copydesk: {e}");
+            return Ok(TROUBLE);
+        }
+    };
     let mode = if args.unsafe_fixes {
         FixMode::All
     } else {
@@ -148,7 +212,7 @@ pub fn run(args: CheckArgs) -> io::Result<i32> {
 
     let outcomes: Vec<Outcome> = inputs
         .par_iter()
-        .map(|input| lint_input(input, &args, &setups, mode))
+        .map(|input| lint_input(input, &args, &setups, &gate, mode))
         .collect();
 
     let config_errors = std::mem::take(&mut *setups.errors.lock().unwrap());
@@ -183,6 +247,13 @@ pub fn run(args: CheckArgs) -> io::Result<i32> {
         }
     }
     drop(err);
+
+    if let Some(file) = &args.write_baseline {
+        let n = Baseline::write(file, &reports)
+            .map_err(|e| io::Error::other(format!("{}: {e}", file.display())))?;
+        eprintln!("copydesk: recorded {n} findings in {}", file.display());
+        return Ok(if trouble { TROUBLE } else { OK });
+    }
 
     let mut out = BufWriter::new(io::stdout().lock());
     if args.diff {
@@ -233,7 +304,13 @@ fn terminal_width() -> usize {
         .unwrap_or(100)
 }
 
-fn lint_input(input: &Input, args: &CheckArgs, setups: &Setups<'_>, mode: FixMode) -> Outcome {
+fn lint_input(
+    input: &Input,
+    args: &CheckArgs,
+    setups: &Setups<'_>,
+    gate: &Gate,
+    mode: FixMode,
+) -> Outcome {
     let (path, shown, explicit, bytes) = match input {
         Input::Stdin => {
             let path = args
@@ -291,19 +368,17 @@ fn lint_input(input: &Input, args: &CheckArgs, setups: &Setups<'_>, mode: FixMod
                 return error(format!("{shown}: {e}"));
             }
         }
-        o.fail = fixed
-            .remaining
-            .iter()
-            .any(|d| setup.fail_on.fails(d.severity));
+        let remaining = gate.filter(stdin, &path, &shown, &fixed.text, fixed.remaining);
+        o.fail = remaining.iter().any(|d| setup.fail_on.fails(d.severity));
         o.report = Some(FileReport {
             path: shown,
             source: fixed.text,
-            diagnostics: fixed.remaining,
+            diagnostics: remaining,
         });
         return o;
     }
 
-    let diagnostics = linter.lint(&text, format);
+    let diagnostics = gate.filter(stdin, &path, &shown, &text, linter.lint(&text, format));
     Outcome {
         fail: diagnostics.iter().any(|d| setup.fail_on.fails(d.severity)),
         report: Some(FileReport {

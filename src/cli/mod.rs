@@ -1,6 +1,8 @@
 //! Subcommands. Output goes through `Out`, which treats a closed pipe as a normal end.
 
 mod args;
+mod baseline;
+mod changed;
 mod check;
 mod inputs;
 mod rules;
