@@ -80,7 +80,12 @@ impl<'a> Setups<'a> {
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        // a buffer's file may not exist yet: search from its nearest existing ancestor
+        let dir = std::env::current_dir().map_or_else(|_| dir.to_path_buf(), |c| c.join(dir));
+        let dir = dir
+            .ancestors()
+            .find_map(|d| std::fs::canonicalize(d).ok())
+            .unwrap_or(dir.clone());
         let found = Config::discover(&dir);
         if let Some(s) = self.by_path.lock().unwrap().get(&found) {
             return s.clone();
