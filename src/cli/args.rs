@@ -28,6 +28,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Write a commented starter copydesk.toml in the current directory.
     Init(InitArgs),
+    /// Run the language server (LSP over standard input and output) for editors.
+    Lsp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -5,6 +5,7 @@ mod baseline;
 mod changed;
 mod check;
 mod inputs;
+mod lsp;
 mod rules;
 mod write;
 
@@ -21,7 +22,7 @@ pub const OK: i32 = 0;
 pub const FINDINGS: i32 = 1;
 pub const TROUBLE: i32 = 2;
 
-const SUBCOMMANDS: &[&str] = &["check", "rules", "explain", "init", "help"];
+const SUBCOMMANDS: &[&str] = &["check", "rules", "explain", "init", "lsp", "help"];
 
 pub fn run(mut argv: Vec<OsString>) -> i32 {
     // `copydesk PATHS` means `copydesk check PATHS`
@@ -42,6 +43,7 @@ pub fn run(mut argv: Vec<OsString>) -> i32 {
         Command::Rules(a) => rules::list_or_test(a),
         Command::Explain(a) => rules::explain(a),
         Command::Init(a) => rules::init(a),
+        Command::Lsp => lsp::run(),
     };
     match result {
         Ok(code) => code,
