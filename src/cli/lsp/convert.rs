@@ -117,10 +117,10 @@ mod tests {
     fn minimal_edit_keeps_common_ends() {
         let t = Text::new("née Kiev, 😀 end");
         let e = t.minimal_edit("née Kyiv, 😀 end").unwrap();
-        assert_eq!(e.new_text, "y");
+        assert_eq!(e.new_text, "yi");
         assert_eq!(
             e.range,
-            Range::new(Position::new(0, 5), Position::new(0, 6))
+            Range::new(Position::new(0, 5), Position::new(0, 7))
         );
         let e = Text::new("a😀").minimal_edit("a😁").unwrap();
         assert_eq!(e.new_text, "😁");
