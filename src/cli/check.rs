@@ -215,10 +215,18 @@ pub fn run(args: CheckArgs) -> io::Result<i32> {
         OutputFormat::Concise
     });
 
+    let machine_output =
+        args.diff || (args.fix && inputs.iter().any(|i| matches!(i, Input::Stdin)));
+    let bar = super::progress::bar(format, machine_output, inputs.len());
     let outcomes: Vec<Outcome> = inputs
         .par_iter()
-        .map(|input| lint_input(input, &args, &setups, &gate, mode))
+        .map(|input| {
+            let o = lint_input(input, &args, &setups, &gate, mode);
+            bar.inc(1);
+            o
+        })
         .collect();
+    bar.finish_and_clear();
 
     let config_errors = std::mem::take(&mut *setups.errors.lock().unwrap());
     if !config_errors.is_empty() {

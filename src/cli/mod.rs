@@ -6,6 +6,7 @@ mod changed;
 mod check;
 mod inputs;
 mod lsp;
+mod progress;
 mod rules;
 mod write;
 
