@@ -403,5 +403,19 @@ fn emoji_cjk_incremental_changes_fix_all_and_nearest_config() {
         let d = c.open(&uri(&p), text);
         assert!(d.iter().all(|d| code(d) != "house/place-names"), "{d:?}");
     }
+
+    // the config is edited on disk: the next change of a document uses the new one
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::write(quiet.join("copydesk.toml"), "fail-on = \"error\"\n").unwrap();
+    let q = uri(&quiet.join("story.txt"));
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": q, "version": 2}, "contentChanges": [{"text": text}]}),
+    );
+    let d = c.diagnostics(&q);
+    assert_eq!(
+        d.iter().filter(|d| code(d) == "house/place-names").count(),
+        3
+    );
     c.shutdown();
 }

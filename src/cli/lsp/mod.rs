@@ -29,6 +29,7 @@ use std::error::Error;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::Arc;
+use std::time::SystemTime;
 
 type Result<T> = std::result::Result<T, Box<dyn Error + Send + Sync>>;
 
@@ -48,8 +49,9 @@ struct Doc {
 struct Server {
     conn: Connection,
     docs: HashMap<String, Doc>,
-    /// Linters by config file (`None`: built-in defaults).
-    linters: HashMap<Option<PathBuf>, Arc<Linter>>,
+    /// Linters by config file (`None`: built-in defaults), with the file's modification time
+    /// when the linter was built: an edited config is reloaded.
+    linters: HashMap<Option<PathBuf>, (Option<SystemTime>, Arc<Linter>)>,
     /// `{rule}` in this template becomes the rule id; else links go to explain files.
     explain_url: Option<String>,
     explain_dir: Option<tempfile::TempDir>,
@@ -250,8 +252,13 @@ impl Server {
             .find_map(|d| std::fs::canonicalize(d).ok())
             .unwrap_or(dir);
         let found = Config::discover(&dir);
-        if let Some(l) = self.linters.get(&found) {
-            return Ok(l.clone());
+        let mtime = found
+            .as_ref()
+            .and_then(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
+        if let Some((t, l)) = self.linters.get(&found) {
+            if *t == mtime {
+                return Ok(l.clone());
+            }
         }
         let built = match &found {
             Some(p) => Config::load(p)
@@ -279,7 +286,7 @@ impl Server {
             }
         };
         let linter = Arc::new(linter);
-        self.linters.insert(found, linter.clone());
+        self.linters.insert(found, (mtime, linter.clone()));
         Ok(linter)
     }
 
