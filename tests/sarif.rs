@@ -67,11 +67,18 @@ fn every_active_rule_is_in_the_driver_once_and_results_point_at_them() {
     }
     let results = run["results"].as_array().unwrap();
     assert!(!results.is_empty(), "the seed article has findings");
+    assert!(results.iter().any(
+        |r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            == "samples/seed-article.txt"
+    ));
     for res in results {
         let i = res["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[i]["id"], res["ruleId"]);
         let loc = &res["locations"][0]["physicalLocation"];
-        assert_eq!(loc["artifactLocation"]["uri"], "samples/seed-article.txt");
+        let uri = loc["artifactLocation"]["uri"].as_str().unwrap();
+        assert!(uri.starts_with("samples/"), "{uri}");
+        assert_eq!(loc["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+        assert!(loc["region"]["startLine"].as_u64().unwrap() >= 1);
         assert!(res["partialFingerprints"]["copydesk/v1"].is_string());
     }
 }
