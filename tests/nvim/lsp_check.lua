@@ -13,12 +13,17 @@ end
 
 vim.cmd('edit ' .. vim.fn.fnameescape(file))
 local buf = vim.api.nvim_get_current_buf()
-local client = vim.lsp.start_client({
+local config = {
   name = 'copydesk',
   cmd = { bin, 'lsp' },
   root_dir = vim.fn.fnamemodify(file, ':h'),
-})
-vim.lsp.buf_attach_client(buf, client)
+}
+if vim.lsp.start then
+  -- Neovim 0.8 and later: starts the client and attaches the current buffer
+  vim.lsp.start(config)
+else
+  vim.lsp.buf_attach_client(buf, vim.lsp.start_client(config))
+end
 
 local ok = vim.wait(30000, function()
   return #vim.diagnostic.get(buf) > 0
@@ -42,7 +47,7 @@ end
 if target ~= nil then
   -- ask for code actions at the start of the diagnostic, as a user with the cursor there would
   vim.api.nvim_win_set_cursor(0, { target.lnum + 1, target.col })
-  local params = vim.lsp.util.make_range_params()
+  local params = vim.lsp.util.make_range_params(0, 'utf-16')
   params.context = { diagnostics = {}, only = { 'quickfix' } }
   local responses = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, 10000) or {}
   for _, r in pairs(responses) do
