@@ -339,6 +339,8 @@ fn emoji_cjk_incremental_changes_fix_all_and_nearest_config() {
     let text = "😀😀 北京 and Kiev today.\n한국어 Kharkov 🎉 and Odessa.\n";
     let u = uri(&plain.join("story.txt"));
     let mut c = Client::start(dir.path());
+    // a malformed notification does not bring the server down
+    c.notify("textDocument/didOpen", json!({"textDocument": {"uri": 5}}));
     let diags = c.open(&u, text);
     let places: Vec<&Value> = diags
         .iter()

@@ -141,7 +141,13 @@ impl Server {
                     }
                     self.request(req)?;
                 }
-                Message::Notification(n) => self.notification(n)?,
+                Message::Notification(n) => {
+                    let method = n.method.clone();
+                    // a malformed notification is logged, not fatal
+                    if let Err(e) = self.notification(n) {
+                        eprintln!("copydesk lsp: {method}: {e}");
+                    }
+                }
                 Message::Response(_) => {}
             }
         }
@@ -155,10 +161,18 @@ impl Server {
 
     fn request(&mut self, req: Request) -> Result<()> {
         if req.method == CodeActionRequest::METHOD {
-            let (id, params) =
-                req.extract::<lsp_types::CodeActionParams>(CodeActionRequest::METHOD)?;
-            let result = self.code_actions(&params);
-            return self.send(Response::new_ok(id, result));
+            let id = req.id.clone();
+            return match req.extract::<lsp_types::CodeActionParams>(CodeActionRequest::METHOD) {
+                Ok((id, params)) => {
+                    let result = self.code_actions(&params);
+                    self.send(Response::new_ok(id, result))
+                }
+                Err(e) => self.send(Response::new_err(
+                    id,
+                    ErrorCode::InvalidParams as i32,
+                    format!("{e:?}"),
+                )),
+            };
         }
         self.send(Response::new_err(
             req.id,
