@@ -28,6 +28,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Write a commented starter copydesk.toml in the current directory.
     Init(InitArgs),
+    /// Run the language server (LSP over standard input and output) for editors.
+    Lsp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -77,6 +79,16 @@ pub struct CheckArgs {
     /// The path to report, and to find the config from, for standard input.
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,
+    /// Report only diagnostics on lines changed since this git revision (working tree against
+    /// REV; files git does not track count as wholly changed).
+    #[arg(long, value_name = "REV")]
+    pub diff_base: Option<String>,
+    /// Report only findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record every current finding in FILE, for later runs with --baseline, and exit.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff"])]
+    pub write_baseline: Option<PathBuf>,
     #[command(flatten)]
     pub pack: PackArgs,
 }

@@ -1,15 +1,19 @@
 //! `copydesk check`: lint, report, show or apply fixes, and choose the exit code.
 
 use super::args::{CheckArgs, Color};
+use super::baseline::Baseline;
+use super::changed::{ChangedLines, Lines};
 use super::inputs::{self, Content, Input};
 use super::write::{stdout_is_terminal, write_atomic};
 use super::{report_config_errors, FINDINGS, OK, TROUBLE};
 use copydesk::config::{Config, FailOn};
+use copydesk::diagnostic::Diagnostic;
 use copydesk::document::Format;
 use copydesk::fix::FixMode;
 use copydesk::linter::Linter;
 use copydesk::pack::error::ConfigError;
-use copydesk::report::{self, diff, FileReport, OutputFormat, ReportOptions};
+use copydesk::report::{self, diff, FileReport, OutputFormat, ReportOptions, RuleMeta};
+use copydesk::text::LineIndex;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
@@ -76,7 +80,12 @@ impl<'a> Setups<'a> {
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        // a buffer's file may not exist yet: search from its nearest existing ancestor
+        let dir = std::env::current_dir().map_or_else(|_| dir.to_path_buf(), |c| c.join(dir));
+        let dir = dir
+            .ancestors()
+            .find_map(|d| std::fs::canonicalize(d).ok())
+            .unwrap_or(dir.clone());
         let found = Config::discover(&dir);
         if let Some(s) = self.by_path.lock().unwrap().get(&found) {
             return s.clone();
@@ -87,6 +96,84 @@ impl<'a> Setups<'a> {
         });
         self.by_path.lock().unwrap().insert(found, built.clone());
         built
+    }
+
+    /// The active rules of every config used, once each, sorted by id.
+    fn rules(&self) -> Vec<RuleMeta> {
+        let mut setups: Vec<Arc<Setup>> = self
+            .fixed
+            .iter()
+            .chain(self.by_path.lock().unwrap().values())
+            .filter_map(|s| s.clone().ok())
+            .collect();
+        if setups.is_empty() {
+            setups.extend(self.for_path(Path::new("./-")).ok());
+        }
+        let mut out: Vec<RuleMeta> = Vec::new();
+        for s in setups {
+            let set = &s.linter.set;
+            for &(i, sev) in &s.linter.active {
+                let info = &set.rules[i].info;
+                if !out.iter().any(|r| r.id == info.id) {
+                    out.push(RuleMeta::of(info, sev));
+                }
+            }
+        }
+        out.sort_by(|a, b| a.id.cmp(&b.id));
+        out
+    }
+}
+
+/// What a run reports: only changed lines (`--diff-base`), only new findings (`--baseline`).
+#[derive(Default)]
+struct Gate {
+    changed: Option<ChangedLines>,
+    baseline: Option<Baseline>,
+}
+
+impl Gate {
+    fn new(args: &CheckArgs) -> Result<Gate, String> {
+        let mut g = Gate::default();
+        if let Some(rev) = &args.diff_base {
+            let cwd = std::env::current_dir().map_err(|e| format!("current directory: {e}"))?;
+            g.changed = Some(ChangedLines::load(&cwd, rev)?);
+        }
+        if let Some(file) = &args.baseline {
+            g.baseline = Some(Baseline::load(file)?);
+        }
+        Ok(g)
+    }
+
+    fn filter(
+        &self,
+        stdin: bool,
+        path: &Path,
+        shown: &str,
+        text: &str,
+        mut diagnostics: Vec<Diagnostic>,
+    ) -> Vec<Diagnostic> {
+        if diagnostics.is_empty() {
+            return diagnostics;
+        }
+        if let Some(c) = &self.changed {
+            let lines = if stdin {
+                c.lines_of_buffer(path, text)
+            } else {
+                c.lines(path)
+            };
+            if lines != Lines::All {
+                let idx = LineIndex::new(text);
+                diagnostics.retain(|d| {
+                    let first = idx.line_of(d.span.start) + 1;
+                    let last = idx.line_of(d.span.end.saturating_sub(1).max(d.span.start)) + 1;
+                    lines.touches(first, last)
+                });
+            }
+        }
+        if let Some(b) = &self.baseline {
+            diagnostics = b.filter(shown, text, diagnostics);
+        }
+        diagnostics
     }
 }
 
@@ -110,6 +197,13 @@ pub fn run(args: CheckArgs) -> io::Result<i32> {
     };
     let inputs = inputs::collect(&paths, &mut errors);
     let setups = Setups::new(&args);
+    let gate = match Gate::new(&args) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("copydesk: {e}");
+            return Ok(TROUBLE);
+        }
+    };
     let mode = if args.unsafe_fixes {
         FixMode::All
     } else {
@@ -121,10 +215,18 @@ pub fn run(args: CheckArgs) -> io::Result<i32> {
         OutputFormat::Concise
     });
 
+    let machine_output =
+        args.diff || (args.fix && inputs.iter().any(|i| matches!(i, Input::Stdin)));
+    let bar = super::progress::bar(format, machine_output, inputs.len());
     let outcomes: Vec<Outcome> = inputs
         .par_iter()
-        .map(|input| lint_input(input, &args, &setups, mode))
+        .map(|input| {
+            let o = lint_input(input, &args, &setups, &gate, mode);
+            bar.inc(1);
+            o
+        })
         .collect();
+    bar.finish_and_clear();
 
     let config_errors = std::mem::take(&mut *setups.errors.lock().unwrap());
     if !config_errors.is_empty() {
@@ -159,6 +261,13 @@ pub fn run(args: CheckArgs) -> io::Result<i32> {
     }
     drop(err);
 
+    if let Some(file) = &args.write_baseline {
+        let n = Baseline::write(file, &reports)
+            .map_err(|e| io::Error::other(format!("{}: {e}", file.display())))?;
+        eprintln!("copydesk: recorded {n} findings in {}", file.display());
+        return Ok(if trouble { TROUBLE } else { OK });
+    }
+
     let mut out = BufWriter::new(io::stdout().lock());
     if args.diff {
         out.write_all(diffs.as_bytes())?;
@@ -175,6 +284,11 @@ pub fn run(args: CheckArgs) -> io::Result<i32> {
         // `--fix` on standard input: the fixed text is the output
         out.write_all(text.as_bytes())?;
     } else {
+        let rules = if format == OutputFormat::Sarif {
+            setups.rules()
+        } else {
+            Vec::new()
+        };
         let opts = ReportOptions {
             color: match args.color {
                 Color::Always => true,
@@ -182,6 +296,7 @@ pub fn run(args: CheckArgs) -> io::Result<i32> {
                 Color::Auto => stdout_is_terminal() && std::env::var_os("NO_COLOR").is_none(),
             },
             width: terminal_width(),
+            rules: &rules,
         };
         report::write(format, &reports, opts, &mut out)?;
     }
@@ -202,7 +317,13 @@ fn terminal_width() -> usize {
         .unwrap_or(100)
 }
 
-fn lint_input(input: &Input, args: &CheckArgs, setups: &Setups<'_>, mode: FixMode) -> Outcome {
+fn lint_input(
+    input: &Input,
+    args: &CheckArgs,
+    setups: &Setups<'_>,
+    gate: &Gate,
+    mode: FixMode,
+) -> Outcome {
     let (path, shown, explicit, bytes) = match input {
         Input::Stdin => {
             let path = args
@@ -260,19 +381,17 @@ fn lint_input(input: &Input, args: &CheckArgs, setups: &Setups<'_>, mode: FixMod
                 return error(format!("{shown}: {e}"));
             }
         }
-        o.fail = fixed
-            .remaining
-            .iter()
-            .any(|d| setup.fail_on.fails(d.severity));
+        let remaining = gate.filter(stdin, &path, &shown, &fixed.text, fixed.remaining);
+        o.fail = remaining.iter().any(|d| setup.fail_on.fails(d.severity));
         o.report = Some(FileReport {
             path: shown,
             source: fixed.text,
-            diagnostics: fixed.remaining,
+            diagnostics: remaining,
         });
         return o;
     }
 
-    let diagnostics = linter.lint(&text, format);
+    let diagnostics = gate.filter(stdin, &path, &shown, &text, linter.lint(&text, format));
     Outcome {
         fail: diagnostics.iter().any(|d| setup.fail_on.fails(d.severity)),
         report: Some(FileReport {

@@ -1,8 +1,12 @@
 //! Subcommands. Output goes through `Out`, which treats a closed pipe as a normal end.
 
 mod args;
+mod baseline;
+mod changed;
 mod check;
 mod inputs;
+mod lsp;
+mod progress;
 mod rules;
 mod write;
 
@@ -19,7 +23,7 @@ pub const OK: i32 = 0;
 pub const FINDINGS: i32 = 1;
 pub const TROUBLE: i32 = 2;
 
-const SUBCOMMANDS: &[&str] = &["check", "rules", "explain", "init", "help"];
+const SUBCOMMANDS: &[&str] = &["check", "rules", "explain", "init", "lsp", "help"];
 
 pub fn run(mut argv: Vec<OsString>) -> i32 {
     // `copydesk PATHS` means `copydesk check PATHS`
@@ -40,6 +44,7 @@ pub fn run(mut argv: Vec<OsString>) -> i32 {
         Command::Rules(a) => rules::list_or_test(a),
         Command::Explain(a) => rules::explain(a),
         Command::Init(a) => rules::init(a),
+        Command::Lsp => lsp::run(),
     };
     match result {
         Ok(code) => code,

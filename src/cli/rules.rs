@@ -2,8 +2,10 @@
 
 use super::args::{ExplainArgs, InitArgs, RulesAction, RulesArgs};
 use super::{linter_from, report_config_errors, FINDINGS, OK, TROUBLE};
+use copydesk::checks::RuleInfo;
 use copydesk::config::{CONFIG_NAME, STARTER};
 use copydesk::examples::run_all;
+use std::fmt::Write as _;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
@@ -101,40 +103,47 @@ pub fn explain(args: ExplainArgs) -> io::Result<i32> {
         );
         return Ok(TROUBLE);
     };
-    let i = &rule.info;
     let mut out = BufWriter::new(io::stdout().lock());
+    out.write_all(explain_text(&rule.info).as_bytes())?;
+    out.flush()?;
+    Ok(OK)
+}
+
+/// What `copydesk explain RULE` prints: the rule, its message, help, parameters and examples.
+pub fn explain_text(i: &RuleInfo) -> String {
+    let mut out = String::new();
     writeln!(
         out,
         "{}  ({} check, {} by default)\n",
         i.id, i.kind, i.severity
-    )?;
-    writeln!(out, "{}\n", i.description)?;
-    writeln!(out, "Message: {}", i.message)?;
+    )
+    .unwrap();
+    writeln!(out, "{}\n", i.description).unwrap();
+    writeln!(out, "Message: {}", i.message).unwrap();
     if let Some(h) = &i.help {
-        writeln!(out, "Help:    {h}")?;
+        writeln!(out, "Help:    {h}").unwrap();
     }
-    writeln!(out, "Defined in {}", i.origin)?;
+    writeln!(out, "Defined in {}", i.origin).unwrap();
     if !i.params.is_empty() {
-        writeln!(out, "\nParameters:")?;
+        writeln!(out, "\nParameters:").unwrap();
         for (k, v) in &i.params {
-            writeln!(out, "  {k} = {v}")?;
+            writeln!(out, "  {k} = {v}").unwrap();
         }
     }
     if !i.examples.is_empty() {
-        writeln!(out, "\nExamples:")?;
+        writeln!(out, "\nExamples:").unwrap();
         for ex in &i.examples {
             if ex.flag.is_empty() {
-                writeln!(out, "  ok:      {}", ex.text)?;
+                writeln!(out, "  ok:      {}", ex.text).unwrap();
             } else {
-                writeln!(out, "  flagged: {}   [{}]", ex.text, ex.flag.join(", "))?;
+                writeln!(out, "  flagged: {}   [{}]", ex.text, ex.flag.join(", ")).unwrap();
             }
             if let Some(f) = &ex.fixed {
-                writeln!(out, "  fixed:   {f}")?;
+                writeln!(out, "  fixed:   {f}").unwrap();
             }
         }
     }
-    out.flush()?;
-    Ok(OK)
+    out
 }
 
 pub fn init(args: InitArgs) -> io::Result<i32> {

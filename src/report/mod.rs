@@ -2,9 +2,14 @@
 
 mod concise;
 pub mod diff;
+pub mod fingerprint;
+pub mod github;
 mod json;
+pub mod location;
 mod pretty;
+pub mod sarif;
 
+use crate::checks::RuleInfo;
 use crate::diagnostic::{Diagnostic, Severity};
 use std::io::{self, Write};
 
@@ -57,21 +62,73 @@ pub enum OutputFormat {
     Concise,
     /// The JSON contract (docs/report.schema.json).
     Json,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow commands (`::warning file=...::message`).
+    Github,
+}
+
+impl OutputFormat {
+    /// Formats read by programs, where nothing but the report may appear.
+    pub fn is_machine(self) -> bool {
+        !matches!(self, OutputFormat::Pretty | OutputFormat::Concise)
+    }
+}
+
+/// What a report says about a rule (SARIF's driver lists every active rule).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleMeta {
+    /// `pack/id`.
+    pub id: String,
+    pub pack: String,
+    pub kind: String,
+    pub description: String,
+    pub help: Option<String>,
+    /// The severity the rule reports with under the config.
+    pub severity: Severity,
+}
+
+impl RuleMeta {
+    pub fn of(info: &RuleInfo, severity: Severity) -> RuleMeta {
+        RuleMeta {
+            id: info.id.clone(),
+            pack: info.pack.clone(),
+            kind: info.kind.clone(),
+            description: info.description.clone(),
+            help: info.help.clone(),
+            severity,
+        }
+    }
+
+    /// A rule known only by the id of a diagnostic.
+    pub fn unknown(id: &str, severity: Severity) -> RuleMeta {
+        RuleMeta {
+            id: id.to_owned(),
+            pack: id.split('/').next().unwrap_or(id).to_owned(),
+            kind: String::new(),
+            description: id.to_owned(),
+            help: None,
+            severity,
+        }
+    }
 }
 
 /// Options that shape output.
 #[derive(Debug, Clone, Copy)]
-pub struct ReportOptions {
+pub struct ReportOptions<'a> {
     pub color: bool,
     /// Terminal width for wrapping the pretty format.
     pub width: usize,
+    /// The active rules, for formats that describe them (SARIF).
+    pub rules: &'a [RuleMeta],
 }
 
-impl Default for ReportOptions {
+impl Default for ReportOptions<'_> {
     fn default() -> Self {
         ReportOptions {
             color: false,
             width: 100,
+            rules: &[],
         }
     }
 }
@@ -80,12 +137,14 @@ impl Default for ReportOptions {
 pub fn write(
     format: OutputFormat,
     files: &[FileReport],
-    opts: ReportOptions,
+    opts: ReportOptions<'_>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
         OutputFormat::Pretty => pretty::write(files, opts, out),
         OutputFormat::Concise => concise::write(files, out),
         OutputFormat::Json => json::write(files, out),
+        OutputFormat::Sarif => sarif::write(files, opts, out),
+        OutputFormat::Github => github::write(files, out),
     }
 }

@@ -140,7 +140,7 @@ fn help_with_fix(d: &Diagnostic) -> Option<String> {
 
 pub(super) fn write(
     files: &[FileReport],
-    opts: ReportOptions,
+    opts: ReportOptions<'_>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let theme = if opts.color {
