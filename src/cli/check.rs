@@ -12,7 +12,7 @@ use copydesk::document::Format;
 use copydesk::fix::FixMode;
 use copydesk::linter::Linter;
 use copydesk::pack::error::ConfigError;
-use copydesk::report::{self, diff, FileReport, OutputFormat, ReportOptions, RuleMeta};
+use copydesk::report::{diff, FileReport, OutputFormat, ReportOptions, RuleMeta, Stream};
 use copydesk::text::LineIndex;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -35,6 +35,8 @@ struct Setups<'a> {
     args: &'a CheckArgs,
     fixed: Option<Built>,
     by_path: Mutex<HashMap<Option<PathBuf>, Built>>,
+    /// Directory as given → its setup, so each directory is looked up once.
+    by_dir: Mutex<HashMap<PathBuf, Built>>,
     errors: Mutex<Vec<ConfigError>>,
 }
 
@@ -44,6 +46,7 @@ impl<'a> Setups<'a> {
             args,
             fixed: None,
             by_path: Mutex::new(HashMap::new()),
+            by_dir: Mutex::new(HashMap::new()),
             errors: Mutex::new(Vec::new()),
         };
         if args.pack.no_config {
@@ -80,6 +83,19 @@ impl<'a> Setups<'a> {
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
+        if let Some(s) = self.by_dir.lock().unwrap().get(dir) {
+            return s.clone();
+        }
+        let built = self.discover_for(dir);
+        self.by_dir
+            .lock()
+            .unwrap()
+            .insert(dir.to_path_buf(), built.clone());
+        built
+    }
+
+    /// The setup of the nearest config above `dir`.
+    fn discover_for(&self, dir: &Path) -> Built {
         // a buffer's file may not exist yet: search from its nearest existing ancestor
         let dir = std::env::current_dir().map_or_else(|_| dir.to_path_buf(), |c| c.join(dir));
         let dir = dir
@@ -96,6 +112,23 @@ impl<'a> Setups<'a> {
         });
         self.by_path.lock().unwrap().insert(found, built.clone());
         built
+    }
+
+    /// Resolves the config of every input (each directory once).
+    fn prepare(&self, inputs: &[Input], stdin_name: Option<&Path>) {
+        if self.fixed.is_some() {
+            return;
+        }
+        let mut dirs = std::collections::HashSet::new();
+        for input in inputs {
+            let path = match input {
+                Input::Stdin => stdin_name.unwrap_or(Path::new("./-")),
+                Input::File { path, .. } => path.as_path(),
+            };
+            if dirs.insert(path.parent().map(Path::to_path_buf)) {
+                let _ = self.for_path(path);
+            }
+        }
     }
 
     /// The active rules of every config used, once each, sorted by id.
@@ -188,6 +221,10 @@ struct Outcome {
     stdout_text: Option<String>,
 }
 
+/// Files linted together before their reports are written: bounds memory on large archives
+/// while keeping both cores busy.
+const BATCH: usize = 256;
+
 pub fn run(args: CheckArgs) -> io::Result<i32> {
     let mut errors = Vec::new();
     let paths = if args.paths.is_empty() {
@@ -204,6 +241,12 @@ pub fn run(args: CheckArgs) -> io::Result<i32> {
             return Ok(TROUBLE);
         }
     };
+    // resolve every config before anything is written, so a broken one stops the run cleanly
+    setups.prepare(&inputs, args.stdin_filename.as_deref());
+    let config_errors = std::mem::take(&mut *setups.errors.lock().unwrap());
+    if !config_errors.is_empty() {
+        return Ok(report_config_errors(config_errors));
+    }
     let mode = if args.unsafe_fixes {
         FixMode::All
     } else {
@@ -214,96 +257,89 @@ pub fn run(args: CheckArgs) -> io::Result<i32> {
     } else {
         OutputFormat::Concise
     });
-
-    let machine_output =
-        args.diff || (args.fix && inputs.iter().any(|i| matches!(i, Input::Stdin)));
+    let stdin_fix = args.fix && inputs.iter().any(|i| matches!(i, Input::Stdin));
+    let machine_output = args.diff || stdin_fix;
     let bar = super::progress::bar(format, machine_output, inputs.len());
-    let outcomes: Vec<Outcome> = inputs
-        .par_iter()
-        .map(|input| {
-            let o = lint_input(input, &args, &setups, &gate, mode);
-            bar.inc(1);
-            o
-        })
-        .collect();
-    bar.finish_and_clear();
 
-    let config_errors = std::mem::take(&mut *setups.errors.lock().unwrap());
-    if !config_errors.is_empty() {
-        return Ok(report_config_errors(config_errors));
-    }
+    let rules = if format == OutputFormat::Sarif {
+        setups.rules()
+    } else {
+        Vec::new()
+    };
+    let opts = ReportOptions {
+        color: match args.color {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => stdout_is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        },
+        width: terminal_width(),
+        rules: &rules,
+    };
+    let reporting = !args.diff && !stdin_fix && args.write_baseline.is_none();
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut stream = if reporting {
+        Some(Stream::begin(format, opts, &mut out)?)
+    } else {
+        None
+    };
 
     let mut trouble = !errors.is_empty();
-    let mut fail = false;
-    let mut reports = Vec::new();
-    let mut diffs = String::new();
-    let mut stdout_text = None;
-    let mut err = io::stderr().lock();
     for e in &errors {
-        writeln!(err, "copydesk: {e}")?;
+        eprintln!("copydesk: {e}");
     }
-    for o in outcomes {
-        if let Some(e) = o.error {
-            trouble = true;
-            writeln!(err, "copydesk: {e}")?;
-        }
-        if let Some(n) = o.note {
-            writeln!(err, "copydesk: {n}")?;
-        }
-        fail |= o.fail;
-        diffs.push_str(&o.diff);
-        if o.stdout_text.is_some() {
-            stdout_text = o.stdout_text;
-        }
-        if let Some(r) = o.report {
-            reports.push(r);
+    let mut fail = false;
+    let mut changed_files = false;
+    let mut kept = Vec::new();
+    for batch in inputs.chunks(BATCH) {
+        let outcomes: Vec<Outcome> = batch
+            .par_iter()
+            .map(|input| {
+                let o = lint_input(input, &args, &setups, &gate, mode);
+                bar.inc(1);
+                o
+            })
+            .collect();
+        for o in outcomes {
+            if let Some(e) = o.error {
+                trouble = true;
+                bar.suspend(|| eprintln!("copydesk: {e}"));
+            }
+            if let Some(n) = o.note {
+                bar.suspend(|| eprintln!("copydesk: {n}"));
+            }
+            fail |= o.fail;
+            if !o.diff.is_empty() {
+                changed_files = true;
+                out.write_all(o.diff.as_bytes())?;
+            }
+            if let Some(text) = o.stdout_text {
+                // `--fix` on standard input: the fixed text is the output
+                out.write_all(text.as_bytes())?;
+            }
+            if let Some(r) = o.report {
+                match stream.as_mut() {
+                    Some(s) => s.file(&r, &mut out)?,
+                    None if args.write_baseline.is_some() => kept.push(r),
+                    None => {}
+                }
+            }
         }
     }
-    drop(err);
+    bar.finish_and_clear();
+    if let Some(s) = stream {
+        s.finish(&mut out)?;
+    }
+    out.flush()?;
 
     if let Some(file) = &args.write_baseline {
-        let n = Baseline::write(file, &reports)
+        let n = Baseline::write(file, &kept)
             .map_err(|e| io::Error::other(format!("{}: {e}", file.display())))?;
         eprintln!("copydesk: recorded {n} findings in {}", file.display());
         return Ok(if trouble { TROUBLE } else { OK });
     }
-
-    let mut out = BufWriter::new(io::stdout().lock());
-    if args.diff {
-        out.write_all(diffs.as_bytes())?;
-        out.flush()?;
-        return Ok(if trouble {
-            TROUBLE
-        } else if diffs.is_empty() {
-            OK
-        } else {
-            FINDINGS
-        });
-    }
-    if let Some(text) = stdout_text {
-        // `--fix` on standard input: the fixed text is the output
-        out.write_all(text.as_bytes())?;
-    } else {
-        let rules = if format == OutputFormat::Sarif {
-            setups.rules()
-        } else {
-            Vec::new()
-        };
-        let opts = ReportOptions {
-            color: match args.color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => stdout_is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-            },
-            width: terminal_width(),
-            rules: &rules,
-        };
-        report::write(format, &reports, opts, &mut out)?;
-    }
-    out.flush()?;
     Ok(if trouble {
         TROUBLE
-    } else if fail {
+    } else if fail || (args.diff && changed_files) {
         FINDINGS
     } else {
         OK

@@ -4,10 +4,10 @@ use super::FileReport;
 use crate::text::{ColumnUnit, LineIndex};
 use std::io::{self, Write};
 
-pub(super) fn write(files: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    for f in files {
+pub(super) fn write_file(f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    {
         if f.diagnostics.is_empty() {
-            continue;
+            return Ok(());
         }
         let idx = LineIndex::new(&f.source);
         for d in &f.diagnostics {

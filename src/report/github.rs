@@ -1,11 +1,12 @@
 //! GitHub Actions workflow commands: one `::error`, `::warning` or `::notice` line per
 //! diagnostic, which the Actions runner turns into annotations on the pull request.
 
-use super::location::{relative_to_root, repo_root};
+use super::location::relative_to_root;
 use super::FileReport;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::text::{ColumnUnit, LineIndex};
 use std::io::{self, Write};
+use std::path::Path;
 
 /// Escapes a command's message (its data): `%`, CR and LF.
 pub fn escape_data(s: &str) -> String {
@@ -49,15 +50,20 @@ pub fn annotation(file: &str, text: &str, idx: &LineIndex, d: &Diagnostic) -> St
     )
 }
 
-pub(super) fn write(files: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
-    let root = repo_root(&cwd);
-    for f in files.iter().filter(|f| !f.diagnostics.is_empty()) {
-        let file = relative_to_root(&f.path, &cwd, &root).unwrap_or_else(|abs| abs);
-        let idx = LineIndex::new(&f.source);
-        for d in &f.diagnostics {
-            writeln!(out, "{}", annotation(&file, &f.source, &idx, d))?;
-        }
+/// Writes the annotations of one file; paths are made relative to `root`.
+pub(super) fn write_file(
+    f: &FileReport,
+    cwd: &Path,
+    root: &Path,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if f.diagnostics.is_empty() {
+        return Ok(());
+    }
+    let file = relative_to_root(&f.path, cwd, root).unwrap_or_else(|abs| abs);
+    let idx = LineIndex::new(&f.source);
+    for d in &f.diagnostics {
+        writeln!(out, "{}", annotation(&file, &f.source, &idx, d))?;
     }
     Ok(())
 }

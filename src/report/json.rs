@@ -10,13 +10,6 @@ use std::io::{self, Write};
 pub const JSON_VERSION: u32 = 1;
 
 #[derive(Serialize)]
-struct Report<'a> {
-    version: u32,
-    files: Vec<File<'a>>,
-    summary: JsonSummary,
-}
-
-#[derive(Serialize)]
 struct File<'a> {
     path: &'a str,
     diagnostics: Vec<Diag<'a>>,
@@ -76,32 +69,36 @@ fn diag<'a>(d: &'a Diagnostic, text: &str, idx: &LineIndex) -> Diag<'a> {
     }
 }
 
-pub(super) fn write(files: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let s = Summary::of(files);
-    let report = Report {
-        version: JSON_VERSION,
-        files: files
+/// One file's object of the `files` array.
+pub(super) fn write_file(f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    let idx = LineIndex::new(&f.source);
+    let file = File {
+        path: &f.path,
+        diagnostics: f
+            .diagnostics
             .iter()
-            .map(|f| {
-                let idx = LineIndex::new(&f.source);
-                File {
-                    path: &f.path,
-                    diagnostics: f
-                        .diagnostics
-                        .iter()
-                        .map(|d| diag(d, &f.source, &idx))
-                        .collect(),
-                }
-            })
+            .map(|d| diag(d, &f.source, &idx))
             .collect(),
-        summary: JsonSummary {
-            files: s.files,
-            errors: s.errors,
-            warnings: s.warnings,
-            infos: s.infos,
-            fixable: s.fixable,
-        },
     };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
-    writeln!(out)
+    serde_json::to_writer(&mut *out, &file)?;
+    Ok(())
+}
+
+/// The report's opening, up to the `files` array.
+pub(super) fn write_head(out: &mut dyn Write) -> io::Result<()> {
+    write!(out, "{{\"version\":{JSON_VERSION},\"files\":[")
+}
+
+/// The end of the `files` array and the summary.
+pub(super) fn write_tail(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
+    let summary = JsonSummary {
+        files: s.files,
+        errors: s.errors,
+        warnings: s.warnings,
+        infos: s.infos,
+        fixable: s.fixable,
+    };
+    write!(out, "\n],\"summary\":")?;
+    serde_json::to_writer(&mut *out, &summary)?;
+    writeln!(out, "}}")
 }

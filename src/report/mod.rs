@@ -8,12 +8,14 @@ mod json;
 pub mod location;
 mod pretty;
 pub mod sarif;
+mod stream;
 
 use crate::checks::RuleInfo;
 use crate::diagnostic::{Diagnostic, Severity};
 use std::io::{self, Write};
 
 pub use json::JSON_VERSION;
+pub use stream::Stream;
 
 /// One linted file and what was found in it.
 #[derive(Debug, Clone)]
@@ -140,11 +142,9 @@ pub fn write(
     opts: ReportOptions<'_>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    match format {
-        OutputFormat::Pretty => pretty::write(files, opts, out),
-        OutputFormat::Concise => concise::write(files, out),
-        OutputFormat::Json => json::write(files, out),
-        OutputFormat::Sarif => sarif::write(files, opts, out),
-        OutputFormat::Github => github::write(files, out),
+    let mut stream = Stream::begin(format, opts, out)?;
+    for f in files {
+        stream.file(f, out)?;
     }
+    stream.finish(out).map(|_| ())
 }

@@ -138,11 +138,15 @@ fn help_with_fix(d: &Diagnostic) -> Option<String> {
     }
 }
 
-pub(super) fn write(
-    files: &[FileReport],
+/// Renders the diagnostics of one file.
+pub(super) fn write_file(
+    f: &FileReport,
     opts: ReportOptions<'_>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    if f.diagnostics.is_empty() {
+        return Ok(());
+    }
     let theme = if opts.color {
         GraphicalTheme::unicode()
     } else {
@@ -151,22 +155,24 @@ pub(super) fn write(
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(opts.width)
         .with_context_lines(0);
-    for f in files.iter().filter(|f| !f.diagnostics.is_empty()) {
-        let text: Arc<str> = Arc::from(f.source.as_str());
-        for d in &f.diagnostics {
-            let shown = Shown {
-                d,
-                src: NamedSource::new(&f.path, Lines(text.clone())),
-                help: help_with_fix(d),
-            };
-            let mut s = String::new();
-            handler
-                .render_report(&mut s, &shown)
-                .map_err(|e| io::Error::other(e.to_string()))?;
-            writeln!(out, "{s}")?;
-        }
+    let text: Arc<str> = Arc::from(f.source.as_str());
+    for d in &f.diagnostics {
+        let shown = Shown {
+            d,
+            src: NamedSource::new(&f.path, Lines(text.clone())),
+            help: help_with_fix(d),
+        };
+        let mut s = String::new();
+        handler
+            .render_report(&mut s, &shown)
+            .map_err(|e| io::Error::other(e.to_string()))?;
+        writeln!(out, "{s}")?;
     }
-    let s = Summary::of(files);
+    Ok(())
+}
+
+/// The closing line: files, counts by severity, fixable.
+pub(super) fn write_summary(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "{} {} checked: {} {}, {} {}, {} info; {} fixable",

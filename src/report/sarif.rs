@@ -4,14 +4,14 @@
 
 use super::fingerprint::{fingerprints, SARIF_KEY};
 use super::location::{encode_uri_path, file_uri, relative_to_root, repo_root};
-use super::{FileReport, ReportOptions, RuleMeta};
+use super::{FileReport, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::Applicability;
 use crate::text::{ColumnUnit, LineIndex, Span};
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const ROOT_ID: &str = "%SRCROOT%";
@@ -158,9 +158,98 @@ fn result(d: &Diagnostic, fp: &str, index: Option<usize>, f: &FileCx<'_>) -> Val
     r
 }
 
+/// Writes a SARIF log file by file: the driver and run properties first, then each file's
+/// results as it comes, so a long run never holds every result at once.
+pub(super) struct SarifWriter {
+    index: HashMap<String, usize>,
+    cwd: PathBuf,
+    root: PathBuf,
+    /// What follows the results array.
+    tail: String,
+    first: bool,
+}
+
+/// Stands where the results go while the rest of the log is serialised.
+const RESULTS_MARK: &str = "\"results\":[]";
+
+impl SarifWriter {
+    pub(super) fn begin(
+        rules: &[RuleMeta],
+        cwd: &Path,
+        out: &mut dyn Write,
+    ) -> io::Result<SarifWriter> {
+        let root = repo_root(cwd);
+        let mut seen = std::collections::HashSet::new();
+        let rules: Vec<&RuleMeta> = rules.iter().filter(|r| seen.insert(r.id.clone())).collect();
+        let index = rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
+        let mut base = Map::new();
+        let mut root_uri = file_uri(&root);
+        if !root_uri.ends_with('/') {
+            root_uri.push('/');
+        }
+        base.insert(ROOT_ID.into(), json!({"uri": root_uri}));
+        let head = json!({
+            "$schema": SCHEMA_URI,
+            "version": "2.1.0",
+            "runs": [{
+                "tool": {"driver": {
+                    "name": "copydesk",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "semanticVersion": env!("CARGO_PKG_VERSION"),
+                    "rules": rules.iter().map(|r| descriptor(r)).collect::<Vec<_>>(),
+                }},
+                "originalUriBaseIds": base,
+                "columnKind": "utf16CodeUnits",
+                "results": [],
+            }],
+        });
+        let text = serde_json::to_string(&head)?;
+        let at = text
+            .rfind(RESULTS_MARK)
+            .expect("the results array is in the log");
+        out.write_all(text[..at + RESULTS_MARK.len() - 1].as_bytes())?;
+        Ok(SarifWriter {
+            index,
+            cwd: cwd.to_path_buf(),
+            root,
+            tail: text[at + RESULTS_MARK.len() - 1..].to_owned(),
+            first: true,
+        })
+    }
+
+    pub(super) fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        if f.diagnostics.is_empty() {
+            return Ok(());
+        }
+        let cx = FileCx {
+            text: &f.source,
+            idx: LineIndex::new(&f.source),
+            artifact: artifact(&f.path, &self.cwd, &self.root),
+        };
+        let fps = fingerprints(&f.source, &f.diagnostics);
+        for (d, fp) in f.diagnostics.iter().zip(&fps) {
+            if !std::mem::take(&mut self.first) {
+                out.write_all(b",")?;
+            }
+            let r = result(d, fp, self.index.get(d.rule.as_str()).copied(), &cx);
+            out.write_all(b"\n")?;
+            serde_json::to_writer(&mut *out, &r)?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn finish(self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(self.tail.as_bytes())?;
+        writeln!(out)
+    }
+}
+
 /// The SARIF log of a run as a JSON value. `cwd` is where shown paths are relative to.
 pub fn log(files: &[FileReport], rules: &[RuleMeta], cwd: &Path) -> Value {
-    let root = repo_root(cwd);
     let mut rules: Vec<RuleMeta> = rules.to_vec();
     // every rule a result names must be in the driver, once
     for d in files.iter().flat_map(|f| &f.diagnostics) {
@@ -168,57 +257,16 @@ pub fn log(files: &[FileReport], rules: &[RuleMeta], cwd: &Path) -> Value {
             rules.push(RuleMeta::unknown(&d.rule, d.severity));
         }
     }
-    let mut seen = std::collections::HashSet::new();
-    rules.retain(|r| seen.insert(r.id.clone()));
-    let index: HashMap<&str, usize> = rules
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
-
-    let mut results = Vec::new();
-    for f in files.iter().filter(|f| !f.diagnostics.is_empty()) {
-        let cx = FileCx {
-            text: &f.source,
-            idx: LineIndex::new(&f.source),
-            artifact: artifact(&f.path, cwd, &root),
-        };
-        let fps = fingerprints(&f.source, &f.diagnostics);
-        for (d, fp) in f.diagnostics.iter().zip(&fps) {
-            results.push(result(d, fp, index.get(d.rule.as_str()).copied(), &cx));
+    let mut buf = Vec::new();
+    let write = |buf: &mut Vec<u8>| -> io::Result<()> {
+        let mut w = SarifWriter::begin(&rules, cwd, buf)?;
+        for f in files {
+            w.file(f, buf)?;
         }
-    }
-    let mut base = Map::new();
-    let mut root_uri = file_uri(&root);
-    if !root_uri.ends_with('/') {
-        root_uri.push('/');
-    }
-    base.insert(ROOT_ID.into(), json!({"uri": root_uri}));
-    json!({
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "copydesk",
-                "version": env!("CARGO_PKG_VERSION"),
-                "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "rules": rules.iter().map(descriptor).collect::<Vec<_>>(),
-            }},
-            "originalUriBaseIds": base,
-            "columnKind": "utf16CodeUnits",
-            "results": results,
-        }],
-    })
-}
-
-pub(super) fn write(
-    files: &[FileReport],
-    opts: ReportOptions<'_>,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
-    serde_json::to_writer_pretty(&mut *out, &log(files, opts.rules, &cwd))?;
-    writeln!(out)
+        w.finish(buf)
+    };
+    write(&mut buf).expect("writing to memory cannot fail");
+    serde_json::from_slice(&buf).expect("the SARIF writer emits valid JSON")
 }
 
 #[cfg(test)]
