@@ -100,7 +100,7 @@ impl Check for Pattern {
                     Scope::OutsideQuotes => !doc.touches_quotes(span),
                     Scope::Paragraph | Scope::Document => true,
                 };
-                if keep && !self.exceptions.shields(text, unit, span) {
+                if keep && doc.is_verbatim(span) && !self.exceptions.shields(text, unit, span) {
                     cx.report(span).var("match", span.slice(text)).emit(out);
                 }
             });

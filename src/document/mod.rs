@@ -195,6 +195,12 @@ impl<'a> Document<'a> {
         self.quotes.get(i).is_some_and(|q| q.overlaps(span))
     }
 
+    /// Whether `span` is prose exactly as written: no markup was blanked inside it.
+    pub fn is_verbatim(&self, span: Span) -> bool {
+        self.text.as_bytes().get(span.start..span.end)
+            == self.source.as_bytes().get(span.start..span.end)
+    }
+
     /// Whether a diagnostic of `rule` at `span` is suppressed by an inline comment.
     pub fn is_suppressed(&self, rule: &str, span: Span) -> bool {
         self.suppressions.iter().any(|s| s.applies(rule, span))

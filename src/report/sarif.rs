@@ -211,7 +211,7 @@ impl SarifWriter {
         let at = text
             .rfind(RESULTS_MARK)
             .expect("the results array is in the log");
-        out.write_all(text[..at + RESULTS_MARK.len() - 1].as_bytes())?;
+        out.write_all(&text.as_bytes()[..at + RESULTS_MARK.len() - 1])?;
         Ok(SarifWriter {
             index,
             cwd: cwd.to_path_buf(),
