@@ -15,7 +15,7 @@ pub(crate) struct Vocab {
     /// Verb forms that mark a named speaker in the sentence ("said", "told", "argues"),
     /// without the noun homographs of the shared `attribution_verbs` ("state", "report").
     pub speech_verbs: HashSet<String>,
-    /// Speech verbs that stand before their speaker ("said a scholar").
+    /// The core speech verbs, which also stand before their speaker ("said a scholar").
     pub inverting_verbs: HashSet<String>,
     /// Multiword attribution markers, as lower-case word sequences.
     pub attribution_phrases: Vec<Vec<String>>,
@@ -161,10 +161,16 @@ fn is_closer(c: char) -> bool {
     matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»')
 }
 
-/// Whether sentence `i` is body prose outside quoted speech.
+/// Whether sentence `i` is body prose with no quoted speech in it.
 pub(crate) fn is_body_prose(doc: &Document<'_>, i: usize) -> bool {
     let s = &doc.sentences[i];
     doc.blocks[s.block].is_body() && !doc.touches_quotes(s.span)
+}
+
+/// Whether sentence `i` is body prose not wholly inside quoted speech (it may quote a phrase).
+pub(crate) fn is_body_sentence(doc: &Document<'_>, i: usize) -> bool {
+    let s = &doc.sentences[i];
+    doc.blocks[s.block].is_body() && !doc.in_quotes(s.span)
 }
 
 /// The sentence before `i` in the same block.
@@ -300,7 +306,14 @@ pub(crate) fn ends_with_attribution(vocab: &Vocab, text: &str, v: &View<'_>) -> 
         .filter(|(t, _)| t.span.start >= cut)
         .map(|(_, l)| l.clone())
         .collect();
-    !tail.is_empty() && tail.len() <= 16 && vocab.has_attribution(&tail)
+    // only the core verbs of speech: "what it promised" ends no sentence on an attribution
+    !tail.is_empty()
+        && tail.len() <= 16
+        && (tail.iter().any(|w| vocab.inverting_verbs.contains(w))
+            || vocab
+                .attribution_phrases
+                .iter()
+                .any(|p| !p.is_empty() && tail.windows(p.len()).any(|w| w == p.as_slice())))
 }
 
 #[cfg(test)]

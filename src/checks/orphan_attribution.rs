@@ -4,8 +4,8 @@
 //! comma. A bare attribution straight after an attribution is `double-attribution`'s.
 
 use super::clause::{
-    attribution_only, deletion_span, is_body_prose, next_in_block, previous_in_block, Orphan, View,
-    Vocab,
+    attribution_only, deletion_span, ends_with_attribution, is_body_prose, next_in_block,
+    previous_in_block, Orphan, View, Vocab,
 };
 use super::{Check, CompileCx, Context};
 use crate::diagnostic::Diagnostic;
@@ -44,29 +44,35 @@ pub(super) enum Before {
 /// Classifies the sentence before sentence `i`, an attribution-only sentence of sort `kind`.
 pub(super) fn before(vocab: &Vocab, doc: &Document<'_>, i: usize, kind: Orphan) -> Before {
     let text: &str = &doc.text;
-    let words = View::new(doc, i).words.len();
-    // a pronoun attribution before a quotation introduces it: 'He said. “We lost.”'
-    if words == 2 && next_in_block(doc, i).is_some_and(|j| opens_with_quote(doc, j)) {
-        return Before::Legitimate;
-    }
-    let Some(p) = previous_in_block(doc, i) else {
-        return Before::Nothing;
+    let v = View::new(doc, i);
+    let pronoun = kind == Orphan::Bare && v.words.len() == 2;
+    let class = match previous_in_block(doc, i) {
+        None => Before::Nothing,
+        Some(p) => {
+            let pv = View::new(doc, p);
+            if !pv.ends_with_full_stop(text) {
+                Before::Legitimate
+            } else if ends_with_attribution(vocab, text, &pv) {
+                Before::EndsAttributed
+            } else if pronoun && pv.ends_with_quote(text) {
+                // a punctuation slip: '“Go.” he said.'
+                Before::Legitimate
+            } else if vocab.has_attribution(&pv.lower) {
+                Before::Attributed
+            } else {
+                Before::Unattributed
+            }
+        }
     };
-    let pv = View::new(doc, p);
-    if !pv.ends_with_full_stop(text) {
+    // a capitalised pronoun attribution introducing the quotation after it: 'He said. “We lost.”'
+    if class != Before::EndsAttributed
+        && pronoun
+        && !v.starts_lower(text)
+        && next_in_block(doc, i).is_some_and(|j| opens_with_quote(doc, j))
+    {
         return Before::Legitimate;
     }
-    // a pronoun attribution after a quotation is a punctuation slip: '“Go.” he said.'
-    if pv.ends_with_quote(text) && kind == Orphan::Bare && words == 2 {
-        return Before::Legitimate;
-    }
-    if super::clause::ends_with_attribution(vocab, text, &pv) {
-        Before::EndsAttributed
-    } else if vocab.has_attribution(&pv.lower) {
-        Before::Attributed
-    } else {
-        Before::Unattributed
-    }
+    class
 }
 
 impl Check for OrphanAttribution {

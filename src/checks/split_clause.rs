@@ -2,7 +2,7 @@
 //! peninsula. may destabilize.") — a clause cut from the sentence it belongs to. An error
 //! when it starts with a modal or finite verb, a warning otherwise.
 
-use super::clause::{attribution_only, is_body_prose, previous_in_block, View, Vocab};
+use super::clause::{attribution_only, is_body_sentence, previous_in_block, View, Vocab};
 use super::{Check, CompileCx, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
@@ -26,7 +26,7 @@ impl Check for SplitClause {
         let doc = cx.doc;
         let text: &str = &doc.text;
         for i in 1..doc.sentences.len() {
-            if !is_body_prose(doc, i) {
+            if !is_body_sentence(doc, i) {
                 continue;
             }
             let v = View::new(doc, i);
@@ -36,6 +36,7 @@ impl Check for SplitClause {
             let first_text = first.text(text);
             if !v.starts_lower(text)
                 || first.span.start != v.span().start
+                || doc.in_quotes(first.span)
                 || self.vocab.lowercase_brands.contains(first_text)
                 || !after_full_stop(doc, cx.lang, i)
                 || attribution_only(&self.vocab, text, &v).is_some()

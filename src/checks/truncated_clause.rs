@@ -1,7 +1,7 @@
 //! `truncated-clause`: a sentence cut short — only a subject and verb ("There is.", "It
 //! was.") or ending on a word that needs more after it (an article, a conjunction).
 
-use super::clause::{deletion_span, is_body_prose, View, Vocab};
+use super::clause::{deletion_span, is_body_sentence, View, Vocab};
 use super::{Check, CompileCx, Context};
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
@@ -24,7 +24,7 @@ impl Check for TruncatedClause {
         let doc = cx.doc;
         let text: &str = &doc.text;
         for i in 0..doc.sentences.len() {
-            if !is_body_prose(doc, i) {
+            if !is_body_sentence(doc, i) {
                 continue;
             }
             let v = View::new(doc, i);
@@ -40,7 +40,7 @@ impl Check for TruncatedClause {
                     .vocab
                     .dangling_endings
                     .contains(&v.lower[v.lower.len() - 1]);
-            if !(whole || dangling) {
+            if !(whole || dangling) || doc.in_quotes(last.span) {
                 continue;
             }
             let sentence = v.text(text);

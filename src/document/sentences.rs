@@ -102,7 +102,10 @@ fn ends_sentence_after(word: &str, next: &str, next_upper: bool, lang: &Language
         .collect();
     let next_is_starter = lang.sentence_starters.contains(&next_word.to_lowercase());
     // dotted abbreviations (U.S., a.m.) and listed ones
-    let dotted = bare.contains('.') && bare.split('.').all(|p| p.chars().count() <= 2);
+    let dotted = bare.contains('.')
+        && bare
+            .split('.')
+            .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
     if lang.final_abbreviations.contains(word) || (dotted && !lang.is_abbreviation(word)) {
         return next_upper && next_is_starter;
     }
@@ -167,6 +170,19 @@ mod tests {
         assert_eq!(
             sentences("He paused... and went on. She said “no.” They left."),
             ["He paused... and went on.", "She said “no.”", "They left."]
+        );
+    }
+
+    #[test]
+    fn decimals_end_sentences() {
+        assert_eq!(
+            sentences("The index eased to 72.0. said. It rose to 5.25. Then it fell."),
+            [
+                "The index eased to 72.0.",
+                "said.",
+                "It rose to 5.25.",
+                "Then it fell."
+            ]
         );
     }
 
