@@ -5,7 +5,7 @@
 use super::clause::{attribution_only, is_body_sentence, previous_in_block, View, Vocab};
 use super::{Check, CompileCx, Context};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Document;
+use crate::document::{Document, TokenKind};
 use crate::language::Language;
 use crate::pack::error::ConfigError;
 use std::collections::HashSet;
@@ -43,6 +43,7 @@ impl Check for SplitClause {
                 || doc.in_quotes(first.span)
                 || self.vocab.lowercase_brands.contains(first_text)
                 || self.is_name_particle(&v, text)
+                || looks_like_code(&v, text)
                 || !after_full_stop(doc, cx.lang, i)
                 || attribution_only(&self.vocab, text, &v).is_some()
             {
@@ -73,6 +74,14 @@ impl SplitClause {
         let next_capital = v.words.get(1).is_some_and(|t| t.is_capitalised(text));
         self.particles.contains(head) && (first.contains('-') || next_capital)
     }
+}
+
+/// Whether the sentence holds marks that prose does not: `key = value`, `<br />`, `{...}`.
+fn looks_like_code(v: &View<'_>, text: &str) -> bool {
+    v.tokens.iter().any(|t| {
+        t.kind == TokenKind::Punct
+            && matches!(t.text(text), "=" | "{" | "}" | "<" | ">" | "&" | "\\" | "|")
+    })
 }
 
 /// Whether sentence `i` follows a sentence of its paragraph that ends with a single full
@@ -139,6 +148,7 @@ mod tests {
             "“Why now?” he asked. Nobody answered.",
             "Sales of fruit, vegetables, etc. rose in May.",
             "The court heard the case. al-Sadr was not present. van Gogh painted it.",
+            "text = \"It rained.\"\nflag = [\"rained\"]",
         ] {
             assert!(diags(t).is_empty(), "{t}");
         }

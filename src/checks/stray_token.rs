@@ -77,11 +77,20 @@ impl StrayToken {
         let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
         let all_caps = letters.iter().all(|c| c.is_uppercase());
         lang.is_word(w)
-            || lang.is_abbreviation(&format!("{w}."))
+            || self.is_abbreviation(lang, w)
             || w.contains('.')
             || (all_caps && !letters.is_empty())
             || self.vocab.interjections.contains(&lower(w))
             || self.vocab.lowercase_brands.contains(w)
+    }
+}
+
+impl StrayToken {
+    /// Whether `w` with a full stop is an abbreviation that may stand alone: not a state
+    /// abbreviation ("Ga."), which follows a city.
+    fn is_abbreviation(&self, lang: &Language, w: &str) -> bool {
+        let dotted = format!("{w}.");
+        lang.is_abbreviation(&dotted) && !lang.non_initial_abbreviations.contains(&dotted)
     }
 }
 
@@ -107,6 +116,8 @@ mod tests {
         assert_eq!(flagged(ID, t), ["Xu."]);
         let t = "Prices fell sharply in the spring. Zhe ne.";
         assert_eq!(flagged(ID, t), ["Zhe ne."]);
+        let t = "Prices fell sharply in the spring. La. Online sales held up.";
+        assert_eq!(flagged(ID, t), ["La."]);
     }
 
     #[test]

@@ -65,7 +65,10 @@ pub(crate) fn split(text: &str, span: Span, lang: &Language) -> Vec<Span> {
         let closed = end > i + c.len_utf8() * dots.max(1);
         if c == '.' && dots == 1 && !ellipsis && !closed {
             let word = word_before(s, i + 1);
-            if !ends_sentence_after(word, next_word, next_upper, lang) {
+            // a state abbreviation follows a city ("Macon, Ga."); alone it is a sentence
+            let alone = start.is_some_and(|st| st + word.len() == i + 1)
+                && lang.non_initial_abbreviations.contains(word);
+            if !alone && !ends_sentence_after(word, next_word, next_upper, lang) {
                 continue;
             }
         }
@@ -170,6 +173,27 @@ mod tests {
         assert_eq!(
             sentences("He paused... and went on. She said “no.” They left."),
             ["He paused... and went on.", "She said “no.”", "They left."]
+        );
+    }
+
+    #[test]
+    fn a_state_abbreviation_alone_is_a_sentence() {
+        assert_eq!(
+            sentences("He lives in Macon, Ga. now. Prices rose. Ga. Online sales fell."),
+            [
+                "He lives in Macon, Ga. now.",
+                "Prices rose.",
+                "Ga.",
+                "Online sales fell."
+            ]
+        );
+    }
+
+    #[test]
+    fn words_that_look_like_abbreviations_end_sentences() {
+        assert_eq!(
+            sentences("He was ill. may resign. They sat. Doctors came."),
+            ["He was ill.", "may resign.", "They sat.", "Doctors came."]
         );
     }
 
