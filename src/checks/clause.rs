@@ -234,12 +234,16 @@ pub(crate) fn attribution_only(vocab: &Vocab, text: &str, v: &View<'_>) -> Optio
     if n == 2 && vocab.speaker_pronouns.contains(&w[0]) && verb_at(1) {
         return Some(Orphan::Bare);
     }
+    // inverted: "said a Chinese scholar." / "added Mr Lee, a diplomat." A capitalised one
+    // ending in a full stop, with no quotation, has lost its quotation too.
+    if vocab.inverting_verbs.contains(&w[0])
+        && (lower_start || n <= 12)
+        && speaker_phrase(vocab, text, v, 1)
+    {
+        return Some(Orphan::Speaker);
+    }
     if !lower_start {
         return None;
-    }
-    // inverted: "said a Chinese scholar." / "added Mr Lee, a diplomat."
-    if vocab.inverting_verbs.contains(&w[0]) && speaker_phrase(vocab, text, v, 1) {
-        return Some(Orphan::Speaker);
     }
     // "according to analysts."
     if let Some(p) = vocab

@@ -39,6 +39,9 @@ pub(super) enum Before {
     /// The sentence names a speaker elsewhere.
     Attributed,
     Unattributed,
+    /// A capitalised pronoun attribution before a quotation: 'He said. “We lost.”' wants a
+    /// colon, not a full stop.
+    IntroducesQuote,
 }
 
 /// Classifies the sentence before sentence `i`, an attribution-only sentence of sort `kind`.
@@ -70,7 +73,7 @@ pub(super) fn before(vocab: &Vocab, doc: &Document<'_>, i: usize, kind: Orphan) 
         && !v.starts_lower(text)
         && next_in_block(doc, i).is_some_and(|j| opens_with_quote(doc, j))
     {
-        return Before::Legitimate;
+        return Before::IntroducesQuote;
     }
     class
 }
@@ -92,6 +95,14 @@ impl Check for OrphanAttribution {
             let delete = vec![Edit::delete(deletion_span(doc, i))];
             let r = match (before(&self.vocab, doc, i, kind), kind) {
                 (Before::Legitimate, _) => continue,
+                (Before::IntroducesQuote, _) => {
+                    let stop = v.span().end - 1;
+                    r.help("An attribution introducing a quotation ends with a colon.")
+                        .fix(Fix::unsafe_(
+                            "end the attribution with a colon",
+                            vec![Edit::replace(Span::new(stop, stop + 1), ":")],
+                        ))
+                }
                 (Before::EndsAttributed, Orphan::Bare) => continue, // double-attribution
                 // a paragraph opening on a verb has lost its subject, not its sentence
                 (Before::Nothing, Orphan::Speaker) => continue,
@@ -173,6 +184,16 @@ mod tests {
     }
 
     #[test]
+    fn an_attribution_before_a_quotation_takes_a_colon() {
+        let t = "The club lost again. He said. “We were poor.”";
+        assert_eq!(flagged(ID, t), ["He said."]);
+        assert_eq!(
+            fixed(t, FixMode::All),
+            "The club lost again. He said: “We were poor.”"
+        );
+    }
+
+    #[test]
     fn deletes_a_bare_duplicate() {
         let t = "Officials say the dam is safe, though engineers disagree. said.";
         assert_eq!(flagged(ID, t), ["said."]);
@@ -188,6 +209,7 @@ mod tests {
             "“The match is over,” he said. The fans went home.",
             "“Why now?” asked a fan. Nobody knew.",
             "Said one official: “We are not worried.”",
+            "He said: “We lost.”",
             "The talks failed, the minister said. Both sides left.",
         ] {
             assert!(flagged(ID, t).is_empty(), "{t}");
