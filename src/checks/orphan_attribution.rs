@@ -110,9 +110,9 @@ impl Check for OrphanAttribution {
                     "The attribution has lost its sentence: attach it to the quotation or \
                      statement it attributes.",
                 ),
-                (Before::Attributed, Orphan::Bare) => {
-                    r.fix(Fix::safe("delete the duplicate attribution", delete))
-                }
+                (Before::Attributed, Orphan::Bare) => r
+                    .help("The sentence before already names its speaker: delete the duplicate.")
+                    .fix(Fix::safe("delete the duplicate attribution", delete)),
                 (Before::Attributed | Before::EndsAttributed, Orphan::Speaker) => r
                     .help("The sentence before already names a speaker: keep one attribution.")
                     .fix(Fix::unsafe_("delete the second attribution", delete)),
