@@ -63,11 +63,14 @@ impl Vocab {
 
     /// Whether `words` (lower-case) hold a speech verb or an attribution phrase.
     pub fn has_attribution(&self, words: &[String]) -> bool {
-        words.iter().any(|w| self.speech_verbs.contains(w))
-            || self
-                .attribution_phrases
-                .iter()
-                .any(|p| !p.is_empty() && words.windows(p.len()).any(|w| w == p.as_slice()))
+        words.iter().any(|w| self.speech_verbs.contains(w)) || self.has_phrase(words)
+    }
+
+    /// Whether `words` (lower-case) hold an attribution phrase ("according to").
+    pub fn has_phrase(&self, words: &[String]) -> bool {
+        self.attribution_phrases
+            .iter()
+            .any(|p| !p.is_empty() && words.windows(p.len()).any(|w| w == p.as_slice()))
     }
 
     /// Whether `words` (lower-case) are exactly an attribution phrase ("told reporters").
@@ -313,11 +316,7 @@ pub(crate) fn ends_with_attribution(vocab: &Vocab, text: &str, v: &View<'_>) -> 
     // only the core verbs of speech: "what it promised" ends no sentence on an attribution
     !tail.is_empty()
         && tail.len() <= 16
-        && (tail.iter().any(|w| vocab.inverting_verbs.contains(w))
-            || vocab
-                .attribution_phrases
-                .iter()
-                .any(|p| !p.is_empty() && tail.windows(p.len()).any(|w| w == p.as_slice())))
+        && (tail.iter().any(|w| vocab.inverting_verbs.contains(w)) || vocab.has_phrase(&tail))
 }
 
 #[cfg(test)]
