@@ -32,6 +32,10 @@ pub(crate) struct Vocab {
     pub lowercase_brands: HashSet<String>,
     /// Words that open a speaker phrase after an inverted attribution verb ("said a ...").
     pub speaker_openers: HashSet<String>,
+    /// Words that open a reported clause rather than a speaker ("said that ...").
+    pub clause_openers: HashSet<String>,
+    /// Words that open a relative clause inside a speaker phrase ("who", "which").
+    pub relative_pronouns: HashSet<String>,
 }
 
 impl Vocab {
@@ -58,6 +62,8 @@ impl Vocab {
                 .map(str::to_owned)
                 .collect(),
             speaker_openers: lex.set("translation.speaker_openers"),
+            clause_openers: lex.set("translation.clause_openers"),
+            relative_pronouns: lex.set("translation.relative_pronouns"),
         }
     }
 
@@ -266,7 +272,9 @@ pub(crate) fn attribution_only(vocab: &Vocab, text: &str, v: &View<'_>) -> Optio
 }
 
 fn is_verbish(vocab: &Vocab, w: &str) -> bool {
-    vocab.finite_verbs.contains(w) || vocab.modal_verbs.contains(w) || w == "that"
+    vocab.finite_verbs.contains(w)
+        || vocab.modal_verbs.contains(w)
+        || vocab.clause_openers.contains(w)
 }
 
 /// Whether the words of `v` from `from` on read as a speaker ("a Chinese scholar", "Chen Qi of
@@ -284,7 +292,7 @@ fn speaker_phrase(vocab: &Vocab, text: &str, v: &View<'_>, from: usize) -> bool 
     // clause of its own
     let mut in_relative = false;
     for w in rest {
-        if matches!(w.as_str(), "who" | "whose" | "which") {
+        if vocab.relative_pronouns.contains(w) {
             in_relative = true;
         }
         if !in_relative && is_verbish(vocab, w) {
