@@ -12,6 +12,9 @@ pub struct Language {
     pub abbreviations_lower: HashSet<String>,
     /// Abbreviations that often end a sentence (`U.S.`, `Inc.`).
     pub final_abbreviations: HashSet<String>,
+    /// Abbreviations that never open a sentence (`Ga.`, `Pa.`): one standing alone is a
+    /// sentence of its own, not an abbreviation.
+    pub non_initial_abbreviations: HashSet<String>,
     /// Lower-case function words that commonly start a sentence (`the`, `he`, `but`).
     pub sentence_starters: HashSet<String>,
     /// Lower-case dictionary words.
@@ -31,6 +34,11 @@ impl Language {
             .into_iter()
             .map(str::to_owned)
             .collect();
+        let non_initial_abbreviations = lex
+            .strings("abbreviations_never_sentence_initial")
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
         let mut sentence_starters = HashSet::new();
         for list in [
             "determiners",
@@ -45,15 +53,19 @@ impl Language {
             abbreviations,
             abbreviations_lower,
             final_abbreviations,
+            non_initial_abbreviations,
             sentence_starters,
             dictionary: lex.dictionary(),
         }
     }
 
-    /// Whether `word` (with its final dot) is a known abbreviation.
+    /// Whether `word` (with its final dot) is a known abbreviation. A lower-case word matches
+    /// a capitalised entry only when it has inner dots ("u.s."): "ill.", "sat." and "gen."
+    /// are words ending a sentence, not "Ill.", "Sat." and "Gen.".
     pub fn is_abbreviation(&self, word: &str) -> bool {
         self.abbreviations.contains(word)
             || (word.chars().next().is_some_and(char::is_lowercase)
+                && word.trim_end_matches('.').contains('.')
                 && self.abbreviations_lower.contains(word))
     }
 

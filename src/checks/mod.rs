@@ -3,10 +3,18 @@
 //! A rule in a pack names a check kind; [`compile`] turns the rule's parameters into a check
 //! once per run, and the check then runs over every document.
 
+mod clause;
 mod consistency;
+mod displaced_sentence;
+mod double_attribution;
 mod exceptions;
+mod orphan_attribution;
 mod pattern;
+mod split_clause;
+mod stray_token;
 mod substitute;
+mod truncated_clause;
+mod untranslated;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::document::Document;
@@ -20,7 +28,18 @@ use crate::text::Span;
 use std::fmt::Debug;
 
 /// The check kinds a rule may name.
-pub const KINDS: &[&str] = &["pattern", "substitute", "consistency"];
+pub const KINDS: &[&str] = &[
+    "pattern",
+    "substitute",
+    "consistency",
+    "stray-token",
+    "truncated-clause",
+    "split-clause",
+    "orphan-attribution",
+    "double-attribution",
+    "displaced-sentence",
+    "untranslated",
+];
 
 /// A compiled check.
 pub trait Check: Send + Sync + Debug {
@@ -258,6 +277,13 @@ pub fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError> {
         "pattern" => pattern::compile(cx),
         "substitute" => substitute::compile(cx),
         "consistency" => consistency::compile(cx),
+        "stray-token" => stray_token::compile(cx),
+        "truncated-clause" => truncated_clause::compile(cx),
+        "split-clause" => split_clause::compile(cx),
+        "orphan-attribution" => orphan_attribution::compile(cx),
+        "double-attribution" => double_attribution::compile(cx),
+        "displaced-sentence" => displaced_sentence::compile(cx),
+        "untranslated" => untranslated::compile(cx),
         _ => {
             let mut e = cx.error(cx.def.check.span(), format!("unknown check kind `{kind}`"));
             e = e.with_help(match nearest(kind, KINDS) {

@@ -65,7 +65,10 @@ pub(crate) fn split(text: &str, span: Span, lang: &Language) -> Vec<Span> {
         let closed = end > i + c.len_utf8() * dots.max(1);
         if c == '.' && dots == 1 && !ellipsis && !closed {
             let word = word_before(s, i + 1);
-            if !ends_sentence_after(word, next_word, next_upper, lang) {
+            // a state abbreviation follows a city ("Macon, Ga."); alone it is a sentence
+            let alone = start.is_some_and(|st| st + word.len() == i + 1)
+                && lang.non_initial_abbreviations.contains(word);
+            if !alone && !ends_sentence_after(word, next_word, next_upper, lang) {
                 continue;
             }
         }
@@ -102,7 +105,10 @@ fn ends_sentence_after(word: &str, next: &str, next_upper: bool, lang: &Language
         .collect();
     let next_is_starter = lang.sentence_starters.contains(&next_word.to_lowercase());
     // dotted abbreviations (U.S., a.m.) and listed ones
-    let dotted = bare.contains('.') && bare.split('.').all(|p| p.chars().count() <= 2);
+    let dotted = bare.contains('.')
+        && bare
+            .split('.')
+            .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
     if lang.final_abbreviations.contains(word) || (dotted && !lang.is_abbreviation(word)) {
         return next_upper && next_is_starter;
     }
@@ -167,6 +173,40 @@ mod tests {
         assert_eq!(
             sentences("He paused... and went on. She said “no.” They left."),
             ["He paused... and went on.", "She said “no.”", "They left."]
+        );
+    }
+
+    #[test]
+    fn a_state_abbreviation_alone_is_a_sentence() {
+        assert_eq!(
+            sentences("He lives in Macon, Ga. now. Prices rose. Ga. Online sales fell."),
+            [
+                "He lives in Macon, Ga. now.",
+                "Prices rose.",
+                "Ga.",
+                "Online sales fell."
+            ]
+        );
+    }
+
+    #[test]
+    fn words_that_look_like_abbreviations_end_sentences() {
+        assert_eq!(
+            sentences("He was ill. may resign. They sat. Doctors came."),
+            ["He was ill.", "may resign.", "They sat.", "Doctors came."]
+        );
+    }
+
+    #[test]
+    fn decimals_end_sentences() {
+        assert_eq!(
+            sentences("The index eased to 72.0. said. It rose to 5.25. Then it fell."),
+            [
+                "The index eased to 72.0.",
+                "said.",
+                "It rose to 5.25.",
+                "Then it fell."
+            ]
         );
     }
 
