@@ -78,7 +78,16 @@ impl Language {
         if self.dictionary.contains(w) {
             return true;
         }
-        let lower = w.to_lowercase().replace('’', "'");
+        if w.bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b'\'' || b == b'-')
+        {
+            return false;
+        }
+        let lower: String = w
+            .chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| if c == '’' { '\'' } else { c })
+            .collect();
         self.dictionary.contains(&lower)
     }
 }

@@ -80,7 +80,6 @@ impl Lexicon {
     /// arrays merged in.
     pub fn dictionary(&self) -> Dictionary {
         Dictionary {
-            builtin: WORDS.lines().collect(),
             extra: self.extra_words.iter().cloned().collect(),
         }
     }
@@ -89,17 +88,22 @@ impl Lexicon {
 /// Lower-case English words: the built-in list (sorted, searched in place) and additions.
 #[derive(Debug, Clone, Default)]
 pub struct Dictionary {
-    builtin: Vec<&'static str>,
     extra: HashSet<String>,
+}
+
+/// The built-in word list, split into lines on first use.
+fn builtin_words() -> &'static [&'static str] {
+    static LIST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| WORDS.lines().collect())
 }
 
 impl Dictionary {
     pub fn contains(&self, word: &str) -> bool {
-        self.builtin.binary_search(&word).is_ok() || self.extra.contains(word)
+        builtin_words().binary_search(&word).is_ok() || self.extra.contains(word)
     }
 
     pub fn len(&self) -> usize {
-        self.builtin.len() + self.extra.len()
+        builtin_words().len() + self.extra.len()
     }
 
     pub fn is_empty(&self) -> bool {

@@ -68,21 +68,26 @@ impl Vocab {
     }
 
     /// Whether `words` (lower-case) hold a speech verb or an attribution phrase.
-    pub fn has_attribution(&self, words: &[String]) -> bool {
-        words.iter().any(|w| self.speech_verbs.contains(w)) || self.has_phrase(words)
+    pub fn has_attribution(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.speech_verbs.contains(*w)) || self.has_phrase(words)
     }
 
     /// Whether `words` (lower-case) hold an attribution phrase ("according to").
-    pub fn has_phrase(&self, words: &[String]) -> bool {
+    pub fn has_phrase(&self, words: &[&str]) -> bool {
         self.attribution_phrases
             .iter()
-            .any(|p| !p.is_empty() && words.windows(p.len()).any(|w| w == p.as_slice()))
+            .any(|p| !p.is_empty() && words.windows(p.len()).any(|w| same_words(w, p)))
     }
 
     /// Whether `words` (lower-case) are exactly an attribution phrase ("told reporters").
-    pub fn is_attribution_phrase(&self, words: &[String]) -> bool {
+    pub fn is_attribution_phrase(&self, words: &[&str]) -> bool {
         self.attribution_phrases.iter().any(|p| p == words)
     }
+}
+
+/// Whether lower-cased `words` equal `phrase` word for word.
+fn same_words(words: &[&str], phrase: &[String]) -> bool {
+    words.len() == phrase.len() && words.iter().zip(phrase).all(|(w, p)| *w == p)
 }
 
 /// Lower-cases `w` and writes the curly apostrophe straight.
@@ -98,19 +103,19 @@ pub(crate) struct View<'d> {
     /// Word and number tokens.
     pub words: Vec<Token>,
     /// Their lower-cased text.
-    pub lower: Vec<String>,
+    pub lower: Vec<&'d str>,
 }
 
 impl<'d> View<'d> {
     pub fn new(doc: &'d Document<'d>, index: usize) -> View<'d> {
         let sentence = &doc.sentences[index];
         let tokens = doc.sentence_tokens(sentence);
-        let words: Vec<Token> = tokens
-            .iter()
-            .filter(|t| t.kind != TokenKind::Punct)
-            .copied()
-            .collect();
-        let lower = words.iter().map(|t| lower(t.text(&doc.text))).collect();
+        let (words, lower) = sentence
+            .tokens
+            .clone()
+            .filter(|&i| doc.tokens[i].kind != TokenKind::Punct)
+            .map(|i| (doc.tokens[i], doc.lower(i)))
+            .unzip();
         View {
             sentence,
             tokens,
@@ -235,17 +240,17 @@ pub(crate) fn attribution_only(vocab: &Vocab, text: &str, v: &View<'_>) -> Optio
     }
     let w = &v.lower;
     let lower_start = v.starts_lower(text);
-    let verb_at = |i: usize| w.get(i).is_some_and(|x| vocab.speech_verbs.contains(x));
+    let verb_at = |i: usize| w.get(i).is_some_and(|x| vocab.speech_verbs.contains(*x));
     // bare: "said." / "he said." / "said in a statement."
     if verb_at(0) && (n == 1 || vocab.is_attribution_phrase(w)) {
         return Some(Orphan::Bare);
     }
-    if n == 2 && vocab.speaker_pronouns.contains(&w[0]) && verb_at(1) {
+    if n == 2 && vocab.speaker_pronouns.contains(w[0]) && verb_at(1) {
         return Some(Orphan::Bare);
     }
     // inverted: "said a Chinese scholar." / "added Mr Lee, a diplomat." A capitalised one
     // ending in a full stop, with no quotation, has lost its quotation too.
-    if vocab.inverting_verbs.contains(&w[0])
+    if vocab.inverting_verbs.contains(w[0])
         && (lower_start || n <= 12)
         && speaker_phrase(vocab, text, v, 1)
     {
@@ -258,7 +263,7 @@ pub(crate) fn attribution_only(vocab: &Vocab, text: &str, v: &View<'_>) -> Optio
     if let Some(p) = vocab
         .attribution_phrases
         .iter()
-        .find(|p| p.len() < n && w.starts_with(p))
+        .find(|p| p.len() < n && same_words(&w[..p.len()], p))
     {
         if speaker_phrase(vocab, text, v, p.len()) {
             return Some(Orphan::Speaker);
@@ -285,14 +290,14 @@ fn speaker_phrase(vocab: &Vocab, text: &str, v: &View<'_>, from: usize) -> bool 
         return false;
     };
     let capitalised = v.words[from].is_capitalised(text);
-    if !(capitalised || vocab.speaker_openers.contains(first)) {
+    if !(capitalised || vocab.speaker_openers.contains(*first)) {
         return false;
     }
     // a speaker phrase may hold a relative clause ("who asked not to be named"), not a
     // clause of its own
     let mut in_relative = false;
     for w in rest {
-        if vocab.relative_pronouns.contains(w) {
+        if vocab.relative_pronouns.contains(*w) {
             in_relative = true;
         }
         if !in_relative && is_verbish(vocab, w) {
@@ -314,17 +319,17 @@ pub(crate) fn ends_with_attribution(vocab: &Vocab, text: &str, v: &View<'_>) -> 
             t.kind == TokenKind::Punct && matches!(t.text(text), "," | "”" | "\"" | ";" | "—")
         })
         .map_or(v.sentence.span.start, |t| t.span.end);
-    let tail: Vec<String> = v
+    let tail: Vec<&str> = v
         .words
         .iter()
         .zip(&v.lower)
         .filter(|(t, _)| t.span.start >= cut)
-        .map(|(_, l)| l.clone())
+        .map(|(_, l)| *l)
         .collect();
     // only the core verbs of speech: "what it promised" ends no sentence on an attribution
     !tail.is_empty()
         && tail.len() <= 16
-        && (tail.iter().any(|w| vocab.inverting_verbs.contains(w)) || vocab.has_phrase(&tail))
+        && (tail.iter().any(|w| vocab.inverting_verbs.contains(*w)) || vocab.has_phrase(&tail))
 }
 
 #[cfg(test)]

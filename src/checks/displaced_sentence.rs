@@ -64,7 +64,7 @@ impl Check for DisplacedSentence {
                 || n > self.params.max_words
                 || !v.ends_with_full_stop(text)
                 || v.starts_lower(text)
-                || self.continuers.contains(&v.lower[0])
+                || self.continuers.contains(v.lower[0])
                 || self.vocab.has_attribution(&v.lower)
             {
                 continue;

@@ -50,7 +50,7 @@ impl Check for SplitClause {
                 continue;
             }
             let w = &v.lower[0];
-            let verb = self.vocab.modal_verbs.contains(w) || self.vocab.finite_verbs.contains(w);
+            let verb = self.vocab.modal_verbs.contains(*w) || self.vocab.finite_verbs.contains(*w);
             let r = cx
                 .report(v.span())
                 .var("sentence", v.text(text))

@@ -39,7 +39,7 @@ impl Check for TruncatedClause {
                 && self
                     .vocab
                     .dangling_endings
-                    .contains(&v.lower[v.lower.len() - 1]);
+                    .contains(v.lower[v.lower.len() - 1]);
             if !(whole || dangling) || doc.in_quotes(last.span) {
                 continue;
             }

@@ -15,6 +15,7 @@ use crate::language::Language;
 use crate::text::{LineIndex, Span};
 use std::borrow::Cow;
 use std::path::Path;
+use std::sync::OnceLock;
 
 pub use roles::Role;
 pub use tokens::{Token, TokenKind};
@@ -103,6 +104,15 @@ pub struct Document<'a> {
     pub quotes: Vec<Span>,
     pub suppressions: Vec<Suppression>,
     pub lines: LineIndex,
+    /// Lower-cased token texts, built on first use (see [`Document::lower`]).
+    lowered: OnceLock<Lowered>,
+}
+
+/// Every token's text lower-cased, with `’` as `'`, in one buffer.
+#[derive(Debug, Clone, Default)]
+struct Lowered {
+    text: String,
+    ends: Vec<u32>,
 }
 
 /// A raw block before sentences are split.
@@ -133,6 +143,7 @@ impl<'a> Document<'a> {
             quotes: Vec::new(),
             suppressions,
             lines: LineIndex::new(source),
+            lowered: OnceLock::new(),
         };
         let total = raw.len();
         for (index, rb) in raw.into_iter().enumerate() {
@@ -171,6 +182,42 @@ impl<'a> Document<'a> {
 
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.start..span.end]
+    }
+
+    /// The lower-cased text of token `i` (`’` folded to `'`), computed once per document.
+    pub fn lower(&self, i: usize) -> &str {
+        let l = self.lowered.get_or_init(|| {
+            let mut l = Lowered {
+                text: String::with_capacity(self.text.len()),
+                ends: Vec::with_capacity(self.tokens.len()),
+            };
+            for t in &self.tokens {
+                let word = t.text(&self.text);
+                if word
+                    .bytes()
+                    .all(|b| !b.is_ascii_uppercase() && b.is_ascii())
+                {
+                    l.text.push_str(word);
+                } else {
+                    for c in word.chars() {
+                        match c {
+                            '’' => l.text.push('\''),
+                            c => l.text.extend(c.to_lowercase()),
+                        }
+                    }
+                }
+                l.ends.push(l.text.len() as u32);
+            }
+            l
+        });
+        let start = if i == 0 { 0 } else { l.ends[i - 1] as usize };
+        &l.text[start..l.ends[i] as usize]
+    }
+
+    /// Index of `token` in [`Document::tokens`] (tokens are in text order).
+    pub fn token_index(&self, token: &Token) -> usize {
+        self.tokens
+            .partition_point(|t| t.span.start < token.span.start)
     }
 
     pub fn sentence_tokens(&self, s: &Sentence) -> &[Token] {
@@ -225,6 +272,15 @@ mod tests {
         assert_eq!(doc.blocks.len(), 3);
         assert_eq!(doc.blocks[0].sentences.len(), 2);
         assert_eq!(doc.blocks[2].role, Role::Byline);
+    }
+
+    #[test]
+    fn lower_cased_tokens() {
+        let l = lang();
+        let doc = Document::parse("Ölaf’s CAT sat.", Format::Plain, &l);
+        let lowered: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.lower(i)).collect();
+        assert_eq!(lowered, ["ölaf's", "cat", "sat", "."]);
+        assert_eq!(doc.token_index(&doc.tokens[2]), 2);
     }
 
     #[test]
