@@ -1,5 +1,6 @@
 //! The lexicon compiled into the sets the document model and checks look words up in.
 
+use crate::document::quotes::QuoteWords;
 use crate::lexicon::Lexicon;
 use std::collections::HashSet;
 
@@ -16,6 +17,8 @@ pub struct Language {
     pub sentence_starters: HashSet<String>,
     /// Lower-case dictionary words.
     pub dictionary: HashSet<String>,
+    /// Words the quotation analyser reads (verbs of saying, speaker pronouns).
+    pub quote_words: QuoteWords,
 }
 
 impl Language {
@@ -47,6 +50,7 @@ impl Language {
             final_abbreviations,
             sentence_starters,
             dictionary: lex.dictionary(),
+            quote_words: QuoteWords::new(lex),
         }
     }
 

@@ -101,6 +101,8 @@ pub struct Document<'a> {
     /// Quoted speech: each span runs from an opening mark to its closing mark (inclusive), or
     /// to the end of the block for a quotation continued into the next paragraph.
     pub quotes: Vec<Span>,
+    /// Double quotation marks and brackets: their pairs and the unbalanced ones.
+    pub paired: quotes::PairedMarks,
     pub suppressions: Vec<Suppression>,
     pub lines: LineIndex,
 }
@@ -131,6 +133,7 @@ impl<'a> Document<'a> {
             sentences: Vec::new(),
             tokens: Vec::new(),
             quotes: Vec::new(),
+            paired: quotes::PairedMarks::default(),
             suppressions,
             lines: LineIndex::new(source),
         };
@@ -165,7 +168,8 @@ impl<'a> Document<'a> {
                 sentences: first..last,
             });
         }
-        doc.quotes = quotes::quotation_spans(&doc.text, &doc.blocks);
+        doc.paired = quotes::PairedMarks::analyse(&doc.text, &doc.blocks, &lang.quote_words);
+        doc.quotes = doc.paired.spans();
         doc
     }
 

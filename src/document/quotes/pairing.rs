@@ -1,0 +1,372 @@
+//! Pairing double quotation marks paragraph by paragraph, honouring newsroom conventions.
+//!
+//! - A quotation may stay open at the end of a paragraph when the next paragraph opens with an
+//!   opening mark (a quotation running over paragraphs).
+//! - Where paragraphs were run together, the reopening mark of such a quotation sits after a
+//!   full stop inside the paragraph: a quotation that began like speech may be reopened there.
+//! - Anything else that opens while a quotation is open is a stray nested mark; a quotation
+//!   still open with an attribution inside (", she said") lost its closing mark before it.
+
+use super::attribution::{self, QuoteWords};
+use super::marks::{candidates, Candidate, Direction, Lean};
+use super::{IssueKind, Mark, Quotation, QuoteIssue};
+use crate::document::Block;
+use crate::text::Span;
+
+/// Offsets in `s` where a sentence starts after a full stop, `?` or `!` (and any closing
+/// marks) and white space.
+fn sentence_starts(s: &str) -> Vec<usize> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    for (i, c) in s.char_indices() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < b.len() && matches!(b[j], b'"' | b'\'' | b')') {
+            j += 1;
+        }
+        let rest = &s[j..];
+        let t = rest.trim_start();
+        if t.len() < rest.len() && !t.is_empty() {
+            out.push(s.len() - t.len());
+        }
+    }
+    out
+}
+
+/// An opening mark waiting for its closing one.
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    mark: Span,
+    /// Opens like quoted speech (at a paragraph or sentence start, after a colon or comma,
+    /// before a capital): may run over paragraphs.
+    speech: bool,
+    /// For a stray nested mark: its issue.
+    issue: Option<usize>,
+}
+
+/// The output of pairing, appended to by each block.
+#[derive(Debug, Default)]
+pub(super) struct Pairing {
+    pub marks: Vec<Mark>,
+    pub quotations: Vec<Quotation>,
+    pub issues: Vec<QuoteIssue>,
+}
+
+pub(super) fn pair(text: &str, blocks: &[Block], words: &QuoteWords) -> Pairing {
+    let mut out = Pairing::default();
+    let mut continued = false;
+    let cands: Vec<Vec<Candidate>> = blocks.iter().map(|b| candidates(text, b.span)).collect();
+    for (bi, b) in blocks.iter().enumerate() {
+        let next_opens = match (blocks.get(bi + 1), cands.get(bi + 1)) {
+            (Some(nb), Some(nc)) => nc
+                .first()
+                .is_some_and(|c| c.span.start == nb.span.start && c.lean != Lean::Close),
+            _ => false,
+        };
+        let cx = BlockCx {
+            text,
+            block: b,
+            index: bi,
+            words,
+        };
+        continued = cx.pair(&cands[bi], continued, next_opens, &mut out);
+    }
+    out
+}
+
+struct BlockCx<'a> {
+    text: &'a str,
+    block: &'a Block,
+    index: usize,
+    words: &'a QuoteWords,
+}
+
+impl BlockCx<'_> {
+    /// Pairs the marks of one block; returns whether its last quotation continues into the next.
+    fn pair(
+        &self,
+        cands: &[Candidate],
+        reopened: bool,
+        next_opens: bool,
+        out: &mut Pairing,
+    ) -> bool {
+        let first_quotation = out.quotations.len();
+        let mut stack: Vec<Open> = Vec::new();
+        for (ci, c) in cands.iter().enumerate() {
+            let dir = match c.lean {
+                Lean::Open => Direction::Open,
+                Lean::Close => Direction::Close,
+                Lean::Either if stack.is_empty() => Direction::Open,
+                Lean::Either => Direction::Close,
+            };
+            if c.after_digit && (stack.is_empty() || dir == Direction::Open) {
+                continue; // an inch mark
+            }
+            out.marks.push(Mark {
+                span: c.span,
+                direction: dir,
+                straight: c.straight,
+            });
+            match dir {
+                Direction::Open => self.open(c, ci == 0 && reopened, &mut stack, out),
+                Direction::Close => match stack.pop() {
+                    // an inner pair only if the outer quotation closes next; otherwise the
+                    // nested mark was stray and this mark closes the outer quotation
+                    Some(_)
+                        if stack.len() == 1
+                            && cands.get(ci + 1).is_none_or(|n| n.lean == Lean::Open) =>
+                    {
+                        let q = stack.pop().expect("an outer quotation");
+                        self.quotation(out, q.mark, Some(c.span), c.span.end, false);
+                    }
+                    Some(inner) if !stack.is_empty() => {
+                        if let Some(i) = inner.issue {
+                            out.issues[i].inner_close = Some(c.span);
+                        }
+                    }
+                    Some(q) => self.quotation(out, q.mark, Some(c.span), c.span.end, false),
+                    None => out.issues.push(QuoteIssue {
+                        kind: IssueKind::UnmatchedClose,
+                        mark: c.span,
+                        block: self.index,
+                        other: None,
+                        end_hint: None,
+                        inner_close: None,
+                    }),
+                },
+            }
+        }
+        let continues = self.finish(stack, next_opens, out);
+        out.quotations[first_quotation..].sort_by_key(|q| q.span.start);
+        continues
+    }
+
+    fn open(&self, c: &Candidate, reopened: bool, stack: &mut Vec<Open>, out: &mut Pairing) {
+        let speech = reopened || self.opens_speech(c.span);
+        let Some(q) = stack.first().copied() else {
+            stack.push(Open {
+                mark: c.span,
+                speech,
+                issue: None,
+            });
+            return;
+        };
+        if stack.len() == 1 {
+            if let Some(end) = self
+                .attribution(q.mark.end, c.span.start)
+                .or_else(|| self.lead_in(q.mark.end, c.span.start))
+            {
+                self.unclosed(out, q.mark, end);
+                stack[0] = Open {
+                    mark: c.span,
+                    speech,
+                    issue: None,
+                };
+                return;
+            }
+            if q.speech && self.reopens(c.span) {
+                // paragraphs run together: the quotation continued into the next one
+                self.quotation(out, q.mark, None, c.span.start, true);
+                stack[0] = Open {
+                    mark: c.span,
+                    speech: true,
+                    issue: None,
+                };
+                return;
+            }
+            if !q.speech && speech {
+                let end = self.clause_end(q.mark.end);
+                self.unclosed(out, q.mark, end.min(c.span.start));
+                stack[0] = Open {
+                    mark: c.span,
+                    speech,
+                    issue: None,
+                };
+                return;
+            }
+        }
+        out.issues.push(QuoteIssue {
+            kind: IssueKind::Nested,
+            mark: c.span,
+            block: self.index,
+            other: Some(q.mark),
+            end_hint: None,
+            inner_close: None,
+        });
+        if stack.len() == 1 {
+            stack.push(Open {
+                mark: c.span,
+                speech,
+                issue: Some(out.issues.len() - 1),
+            });
+        }
+    }
+
+    /// Settles what is still open at the end of the block.
+    fn finish(&self, mut stack: Vec<Open>, next_opens: bool, out: &mut Pairing) -> bool {
+        let end = self.block.span.end;
+        if stack.len() == 2 {
+            // the stray mark's pair never closed: it is a stray mark on its own
+            stack.pop();
+        }
+        let Some(q) = stack.pop() else {
+            return false;
+        };
+        // a stray nested mark followed by a single closing mark: that mark closes the outer
+        if let Some(i) = out
+            .issues
+            .iter()
+            .rposition(|i| i.kind == IssueKind::Nested && i.other == Some(q.mark))
+        {
+            if let Some(close) = out.issues[i].inner_close.take() {
+                self.quotation(out, q.mark, Some(close), close.end, false);
+                return false;
+            }
+        }
+        if let Some(at) = self.attribution(q.mark.end, end) {
+            self.unclosed(out, q.mark, at);
+            return false;
+        }
+        if q.speech && next_opens {
+            self.quotation(out, q.mark, None, end, true);
+            return true;
+        }
+        let hint = if q.speech {
+            end
+        } else {
+            self.clause_end(q.mark.end)
+        };
+        self.unclosed(out, q.mark, hint);
+        false
+    }
+
+    fn quotation(
+        &self,
+        out: &mut Pairing,
+        open: Span,
+        close: Option<Span>,
+        end: usize,
+        continues: bool,
+    ) {
+        out.quotations.push(Quotation {
+            open,
+            close,
+            span: Span::new(open.start, end.max(open.end)),
+            block: self.index,
+            continues,
+        });
+    }
+
+    fn unclosed(&self, out: &mut Pairing, open: Span, hint: usize) {
+        out.issues.push(QuoteIssue {
+            kind: IssueKind::Unclosed,
+            mark: open,
+            block: self.index,
+            other: None,
+            end_hint: Some(hint),
+            inner_close: None,
+        });
+        // quoted speech as far as it probably goes
+        self.quotation(out, open, None, hint, false);
+    }
+
+    /// Where the sentence that leads in to a quotation opening at `to` starts ("He added:",
+    /// "Mr Ode, the coach, said,"), when it starts after `from`: the previous quotation
+    /// should have ended before it. Returns the end of the sentence before it.
+    fn lead_in(&self, from: usize, to: usize) -> Option<usize> {
+        let s = self.text[from..to].trim_end();
+        if !s.ends_with([':', ',']) {
+            return None;
+        }
+        let start = sentence_starts(s).last().copied()?;
+        let lead = &s[start..];
+        let words: Vec<&str> = lead.split_whitespace().collect();
+        let first_upper = lead.chars().next().is_some_and(char::is_uppercase);
+        let saying = words.iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            self.words.verbs.contains(&w.to_lowercase())
+        });
+        (first_upper && saying && words.len() <= 12).then(|| from + s[..start].trim_end().len())
+    }
+
+    fn attribution(&self, from: usize, to: usize) -> Option<usize> {
+        attribution::find(self.text, from, to, self.words)
+    }
+
+    /// The visible character before `at` within the block, and the one after `mark`.
+    fn neighbours(&self, mark: Span) -> (Option<char>, bool, Option<char>) {
+        let before = &self.text[self.block.span.start..mark.start];
+        let trimmed = before.trim_end();
+        let spaced = trimmed.len() < before.len();
+        let next = self.text[mark.end..self.block.span.end].chars().next();
+        (trimmed.chars().next_back(), spaced, next)
+    }
+
+    /// What follows an opening mark that starts a sentence of speech.
+    fn starts_sentence(next: Option<char>) -> bool {
+        next.is_some_and(|n| {
+            n.is_uppercase()
+                || n.is_ascii_digit()
+                || matches!(n, '(' | '[' | '.' | '…' | '\'' | '‘' | '$' | '£' | '€')
+        })
+    }
+
+    /// Whether an opening mark opens like speech: at the start of the paragraph or of a
+    /// sentence, after a colon, comma or a verb of saying, before a capital.
+    fn opens_speech(&self, mark: Span) -> bool {
+        let (prev, _, next) = self.neighbours(mark);
+        let Some(p) = prev else {
+            return true;
+        };
+        let after = matches!(
+            p,
+            '.' | '!' | '?' | '…' | ':' | ',' | ';' | '—' | '–' | '-' | '('
+        ) || self.after_saying(mark.start);
+        (after && Self::starts_sentence(next)) || (p == ',' && self.resumes_after_attribution(mark))
+    }
+
+    /// An opening mark that resumes a quotation split by an attribution:
+    /// `"…," said Ms Ito, "but …`.
+    fn resumes_after_attribution(&self, mark: Span) -> bool {
+        let before = &self.text[self.block.span.start..mark.start];
+        let Some(close) = before.rfind(['"', '”']) else {
+            return false;
+        };
+        let between = &before[close + 1..];
+        let words: Vec<&str> = between.split_whitespace().collect();
+        words.len() <= 10
+            && words.iter().any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                self.words.verbs.contains(&w.to_lowercase())
+            })
+    }
+
+    /// Whether an opening mark inside an open quotation is the reopening mark of a paragraph
+    /// that was run into the previous one: after the end of a sentence and a space.
+    fn reopens(&self, mark: Span) -> bool {
+        let (_, spaced, next) = self.neighbours(mark);
+        let before = self.text[self.block.span.start..mark.start]
+            .trim_end()
+            .trim_end_matches(['\'', '’', ')', ']']);
+        spaced && before.ends_with(['.', '!', '?', '…']) && Self::starts_sentence(next)
+    }
+
+    fn after_saying(&self, at: usize) -> bool {
+        let before = self.text[self.block.span.start..at].trim_end();
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        self.words.verbs.contains(&word.to_lowercase())
+    }
+
+    /// The end of the clause after `from` (before `,;:.!?` or a closing bracket), or of the
+    /// block.
+    fn clause_end(&self, from: usize) -> usize {
+        let s = &self.text[from..self.block.span.end];
+        s.find([',', ';', ':', '.', '!', '?', ')'])
+            .map_or(self.block.span.end, |i| from + i)
+    }
+}
