@@ -3,9 +3,13 @@
 //! A rule in a pack names a check kind; [`compile`] turns the rule's parameters into a check
 //! once per run, and the check then runs over every document.
 
+mod bracket_balance;
 mod consistency;
 mod exceptions;
+mod nested_quote;
 mod pattern;
+mod quote_balance;
+mod quote_style;
 mod substitute;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -20,7 +24,15 @@ use crate::text::Span;
 use std::fmt::Debug;
 
 /// The check kinds a rule may name.
-pub const KINDS: &[&str] = &["pattern", "substitute", "consistency"];
+pub const KINDS: &[&str] = &[
+    "pattern",
+    "substitute",
+    "consistency",
+    "quote-balance",
+    "nested-quote",
+    "bracket-balance",
+    "quote-style",
+];
 
 /// A compiled check.
 pub trait Check: Send + Sync + Debug {
@@ -258,6 +270,10 @@ pub fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError> {
         "pattern" => pattern::compile(cx),
         "substitute" => substitute::compile(cx),
         "consistency" => consistency::compile(cx),
+        "quote-balance" => quote_balance::compile(cx),
+        "nested-quote" => nested_quote::compile(cx),
+        "bracket-balance" => bracket_balance::compile(cx),
+        "quote-style" => quote_style::compile(cx),
         _ => {
             let mut e = cx.error(cx.def.check.span(), format!("unknown check kind `{kind}`"));
             e = e.with_help(match nearest(kind, KINDS) {
@@ -271,7 +287,17 @@ pub fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError> {
 
 /// Default for a rule's `in-quotes` when the pack does not say.
 pub fn reports_in_quotes_by_default(kind: &str) -> bool {
-    matches!(kind, "pattern" | "substitute" | "consistency")
+    matches!(
+        kind,
+        "pattern"
+            | "substitute"
+            | "consistency"
+            // paired marks sit on the edges of quoted speech
+            | "quote-balance"
+            | "nested-quote"
+            | "bracket-balance"
+            | "quote-style"
+    )
 }
 
 /// Whether `span` of `text` starts and ends at word boundaries.

@@ -109,5 +109,36 @@ impl PairedMarks {
     }
 }
 
+/// The run of visible characters that ends at `at` (`fair,` in `is fair,|`), for labels that
+/// show where a quotation or bracket probably ends.
+pub fn word_before(text: &str, at: usize) -> Span {
+    let before = text[..at].trim_end();
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    Span::new(start, before.len())
+}
+
+/// The run of visible characters that starts at `at`.
+pub fn word_after(text: &str, at: usize) -> Span {
+    let rest = &text[at..];
+    let start = at + (rest.len() - rest.trim_start().len());
+    let end = text[start..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| start + i);
+    Span::new(start, end)
+}
+
+/// The closing mark that matches an opening one in style (`“` → `”`, `"` → `"`, `''` → `''`).
+pub fn closing_for(open: &str) -> &'static str {
+    match open {
+        "“" | "„" => "”",
+        "''" => "''",
+        _ => "\"",
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,79 @@
+//! `quote-balance`: double quotation marks that do not pair up within their paragraph: a
+//! quotation never closed (unless it runs on into a paragraph that reopens it), or a closing
+//! mark with nothing open.
+
+use super::{Check, CompileCx, Context};
+use crate::diagnostic::Diagnostic;
+use crate::document::quotes::{closing_for, word_after, word_before, IssueKind};
+use crate::fix::{Edit, Fix};
+use crate::pack::error::ConfigError;
+use crate::text::Span;
+
+#[derive(Debug)]
+struct QuoteBalance;
+
+pub(super) fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError> {
+    cx.only_keys(&[])?;
+    Ok(Box::new(QuoteBalance))
+}
+
+impl Check for QuoteBalance {
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = cx.doc;
+        let text: &str = &doc.text;
+        for issue in &doc.paired.issues {
+            let mark = issue.mark.slice(text);
+            match issue.kind {
+                IssueKind::Unclosed => {
+                    let end = issue.end_hint.unwrap_or(doc.blocks[issue.block].span.end);
+                    let last = word_before(text, end);
+                    let close = closing_for(mark);
+                    let last_word = last.slice(text);
+                    cx.report(issue.mark)
+                        .var("mark", mark)
+                        .var(
+                            "what",
+                            "this quotation is never closed in its paragraph, and the next paragraph does not reopen it",
+                        )
+                        .var("end", format!("after “{last_word}”"))
+                        .label(issue.mark, "opened here")
+                        .label(last, "probably ends here")
+                        .fix(Fix::unsafe_(
+                            format!("Close the quotation after “{last_word}”"),
+                            vec![Edit::replace(Span::new(end, end), close)],
+                        ))
+                        .emit(out);
+                }
+                IssueKind::UnmatchedClose => {
+                    let start =
+                        sentence_start(text, doc.blocks[issue.block].span.start, issue.mark.start);
+                    let first = word_after(text, start);
+                    cx.report(issue.mark)
+                        .var("mark", mark)
+                        .var("what", "a closing mark with no quotation open")
+                        .var(
+                            "end",
+                            format!("here; it probably opens before “{}”", first.slice(text)),
+                        )
+                        .label(issue.mark, "closes nothing")
+                        .label(first, "the quotation probably starts here")
+                        .emit(out);
+                }
+                IssueKind::Nested => {}
+            }
+        }
+    }
+}
+
+/// The start of the sentence that holds `at`, no earlier than `from`.
+fn sentence_start(text: &str, from: usize, at: usize) -> usize {
+    let s = &text[from..at];
+    s.char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, '.' | '!' | '?')
+                && s[i + 1..].starts_with(char::is_whitespace)
+                && i + 2 < s.len()
+        })
+        .last()
+        .map_or(from, |(i, _)| from + i + 1)
+}
