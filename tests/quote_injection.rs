@@ -100,6 +100,9 @@ impl Tally {
             self.tried,
             rate * 100.0
         );
+        if std::env::var_os("SHOW_MISSED").is_some() {
+            eprintln!("missed:\n{}", self.missed.join("\n"));
+        }
         assert!(self.tried >= 20, "{kind}: too few trials ({})", self.tried);
         assert!(
             rate >= 0.9,

@@ -86,16 +86,23 @@ fn is_attribution(clause: &[&str], ended: bool, words: &QuoteWords) -> bool {
         return clause.len() <= 7;
     }
     // ", she said." / ", the minister told the BBC." / ", Mr Smith added on Monday."
-    if !words.starts_speaker(clause[0]) || clause[0].chars().all(char::is_uppercase) {
+    let first = clause[0];
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let max_subject = if words.pronouns.contains(first) {
+        1
+    } else if words.determiners.contains(first) {
+        3
+    } else if capitalised(first) && !first.chars().all(char::is_uppercase) {
+        3
+    } else {
         return false;
-    }
-    (1..clause.len().min(5))
+    };
+    (1..=max_subject.min(clause.len() - 1))
         .find(|&k| words.is_verb(clause[k]))
         .is_some_and(|k| {
             clause.len() - k - 1 <= TAIL_WORDS
-                && clause[1..k]
-                    .iter()
-                    .all(|w| w.chars().next().is_some_and(char::is_uppercase) || k <= 3)
+                // a name is capitalised throughout ("Mr Smith said", not "Time will tell")
+                && (!capitalised(first) || clause[1..k].iter().all(|w| capitalised(w)))
         })
 }
 
@@ -127,5 +134,6 @@ mod tests {
         assert_eq!(at("We came, we saw the town and we left for good."), None);
         assert_eq!(at("If so, the plan works."), None);
         assert_eq!(at("In June, NATO said nothing."), None);
+        assert_eq!(at("Who knows? Time will tell."), None);
     }
 }

@@ -39,6 +39,9 @@ fn sentence_starts(s: &str) -> Vec<usize> {
 #[derive(Debug, Clone, Copy)]
 struct Open {
     mark: Span,
+    /// Where its quoted speech starts: the mark, or the start of the block for a quotation
+    /// carried over from a paragraph broken off mid-sentence.
+    start: usize,
     /// Opens like quoted speech (at a paragraph or sentence start, after a colon or comma,
     /// before a capital): may run over paragraphs.
     speech: bool,
@@ -54,9 +57,19 @@ pub(super) struct Pairing {
     pub issues: Vec<QuoteIssue>,
 }
 
+/// What a block hands on to the next one.
+#[derive(Debug, Clone, Copy)]
+enum Carry {
+    Nothing,
+    /// A quotation continued by the convention: the next block opens with a reopening mark.
+    Reopen,
+    /// A quotation still open where the block broke off mid-sentence.
+    Open(Open),
+}
+
 pub(super) fn pair(text: &str, blocks: &[Block], words: &QuoteWords) -> Pairing {
     let mut out = Pairing::default();
-    let mut continued = false;
+    let mut carry = Carry::Nothing;
     let cands: Vec<Vec<Candidate>> = blocks.iter().map(|b| candidates(text, b.span)).collect();
     for (bi, b) in blocks.iter().enumerate() {
         let next_opens = match (blocks.get(bi + 1), cands.get(bi + 1)) {
@@ -65,13 +78,23 @@ pub(super) fn pair(text: &str, blocks: &[Block], words: &QuoteWords) -> Pairing 
                 .is_some_and(|c| c.span.start == nb.span.start && c.lean != Lean::Close),
             _ => false,
         };
+        // a paragraph broken off mid-sentence (no final punctuation, the next starts in lower
+        // case) goes on in the next block
+        let next_continues = blocks.get(bi + 1).is_some_and(|nb| {
+            let ends_open = b
+                .span
+                .slice(text)
+                .trim_end()
+                .ends_with(|c: char| c.is_alphanumeric() || matches!(c, ',' | '-' | '–'));
+            ends_open && nb.span.slice(text).starts_with(char::is_lowercase)
+        });
         let cx = BlockCx {
             text,
             block: b,
             index: bi,
             words,
         };
-        continued = cx.pair(&cands[bi], continued, next_opens, &mut out);
+        carry = cx.pair(&cands[bi], carry, (next_opens, next_continues), &mut out);
     }
     out
 }
@@ -88,12 +111,19 @@ impl BlockCx<'_> {
     fn pair(
         &self,
         cands: &[Candidate],
-        reopened: bool,
-        next_opens: bool,
+        carry: Carry,
+        next: (bool, bool),
         out: &mut Pairing,
-    ) -> bool {
+    ) -> Carry {
         let first_quotation = out.quotations.len();
         let mut stack: Vec<Open> = Vec::new();
+        let reopened = matches!(carry, Carry::Reopen);
+        if let Carry::Open(q) = carry {
+            stack.push(Open {
+                start: self.block.span.start,
+                ..q
+            });
+        }
         for (ci, c) in cands.iter().enumerate() {
             let dir = match c.lean {
                 Lean::Open => Direction::Open,
@@ -119,14 +149,14 @@ impl BlockCx<'_> {
                             && cands.get(ci + 1).is_none_or(|n| n.lean == Lean::Open) =>
                     {
                         let q = stack.pop().expect("an outer quotation");
-                        self.quotation(out, q.mark, Some(c.span), c.span.end, false);
+                        self.quotation(out, &q, Some(c.span), c.span.end, false);
                     }
                     Some(inner) if !stack.is_empty() => {
                         if let Some(i) = inner.issue {
                             out.issues[i].inner_close = Some(c.span);
                         }
                     }
-                    Some(q) => self.quotation(out, q.mark, Some(c.span), c.span.end, false),
+                    Some(q) => self.quotation(out, &q, Some(c.span), c.span.end, false),
                     None => out.issues.push(QuoteIssue {
                         kind: IssueKind::UnmatchedClose,
                         mark: c.span,
@@ -138,7 +168,7 @@ impl BlockCx<'_> {
                 },
             }
         }
-        let continues = self.finish(stack, next_opens, out);
+        let continues = self.finish(stack, next, out);
         out.quotations[first_quotation..].sort_by_key(|q| q.span.start);
         continues
     }
@@ -148,6 +178,7 @@ impl BlockCx<'_> {
         let Some(q) = stack.first().copied() else {
             stack.push(Open {
                 mark: c.span,
+                start: c.span.start,
                 speech,
                 issue: None,
             });
@@ -158,9 +189,10 @@ impl BlockCx<'_> {
                 .attribution(q.mark.end, c.span.start)
                 .or_else(|| self.lead_in(q.mark.end, c.span.start))
             {
-                self.unclosed(out, q.mark, end);
+                self.unclosed(out, &q, end);
                 stack[0] = Open {
                     mark: c.span,
+                    start: c.span.start,
                     speech,
                     issue: None,
                 };
@@ -168,9 +200,10 @@ impl BlockCx<'_> {
             }
             if q.speech && self.reopens(c.span) {
                 // paragraphs run together: the quotation continued into the next one
-                self.quotation(out, q.mark, None, c.span.start, true);
+                self.quotation(out, &q, None, c.span.start, true);
                 stack[0] = Open {
                     mark: c.span,
+                    start: c.span.start,
                     speech: true,
                     issue: None,
                 };
@@ -178,9 +211,10 @@ impl BlockCx<'_> {
             }
             if !q.speech && speech {
                 let end = self.clause_end(q.mark.end);
-                self.unclosed(out, q.mark, end.min(c.span.start));
+                self.unclosed(out, &q, end.min(c.span.start));
                 stack[0] = Open {
                     mark: c.span,
+                    start: c.span.start,
                     speech,
                     issue: None,
                 };
@@ -198,6 +232,7 @@ impl BlockCx<'_> {
         if stack.len() == 1 {
             stack.push(Open {
                 mark: c.span,
+                start: c.span.start,
                 speech,
                 issue: Some(out.issues.len() - 1),
             });
@@ -205,14 +240,15 @@ impl BlockCx<'_> {
     }
 
     /// Settles what is still open at the end of the block.
-    fn finish(&self, mut stack: Vec<Open>, next_opens: bool, out: &mut Pairing) -> bool {
+    fn finish(&self, mut stack: Vec<Open>, next: (bool, bool), out: &mut Pairing) -> Carry {
+        let (next_opens, next_continues) = next;
         let end = self.block.span.end;
         if stack.len() == 2 {
             // the stray mark's pair never closed: it is a stray mark on its own
             stack.pop();
         }
         let Some(q) = stack.pop() else {
-            return false;
+            return Carry::Nothing;
         };
         // a stray nested mark followed by a single closing mark: that mark closes the outer
         if let Some(i) = out
@@ -221,55 +257,59 @@ impl BlockCx<'_> {
             .rposition(|i| i.kind == IssueKind::Nested && i.other == Some(q.mark))
         {
             if let Some(close) = out.issues[i].inner_close.take() {
-                self.quotation(out, q.mark, Some(close), close.end, false);
-                return false;
+                self.quotation(out, &q, Some(close), close.end, false);
+                return Carry::Nothing;
             }
         }
         if let Some(at) = self.attribution(q.mark.end, end) {
-            self.unclosed(out, q.mark, at);
-            return false;
+            self.unclosed(out, &q, at);
+            return Carry::Nothing;
+        }
+        if next_continues {
+            self.quotation(out, &q, None, end, true);
+            return Carry::Open(q);
         }
         if q.speech && next_opens {
-            self.quotation(out, q.mark, None, end, true);
-            return true;
+            self.quotation(out, &q, None, end, true);
+            return Carry::Reopen;
         }
         let hint = if q.speech {
             end
         } else {
             self.clause_end(q.mark.end)
         };
-        self.unclosed(out, q.mark, hint);
-        false
+        self.unclosed(out, &q, hint);
+        Carry::Nothing
     }
 
     fn quotation(
         &self,
         out: &mut Pairing,
-        open: Span,
+        q: &Open,
         close: Option<Span>,
         end: usize,
         continues: bool,
     ) {
         out.quotations.push(Quotation {
-            open,
+            open: q.mark,
             close,
-            span: Span::new(open.start, end.max(open.end)),
+            span: Span::new(q.start, end.max(q.start)),
             block: self.index,
             continues,
         });
     }
 
-    fn unclosed(&self, out: &mut Pairing, open: Span, hint: usize) {
+    fn unclosed(&self, out: &mut Pairing, q: &Open, hint: usize) {
         out.issues.push(QuoteIssue {
             kind: IssueKind::Unclosed,
-            mark: open,
+            mark: q.mark,
             block: self.index,
             other: None,
             end_hint: Some(hint),
             inner_close: None,
         });
         // quoted speech as far as it probably goes
-        self.quotation(out, open, None, hint, false);
+        self.quotation(out, q, None, hint, false);
     }
 
     /// Where the sentence that leads in to a quotation opening at `to` starts ("He added:",
@@ -324,7 +364,11 @@ impl BlockCx<'_> {
             p,
             '.' | '!' | '?' | '…' | ':' | ',' | ';' | '—' | '–' | '-' | '('
         ) || self.after_saying(mark.start);
-        (after && Self::starts_sentence(next)) || (p == ',' && self.resumes_after_attribution(mark))
+        // `he says, "is …`: a verb of saying and a comma or colon lead in to any words
+        let led_in = matches!(p, ',' | ':') && self.after_saying(mark.start);
+        (after && Self::starts_sentence(next))
+            || led_in
+            || (p == ',' && self.resumes_after_attribution(mark))
     }
 
     /// An opening mark that resumes a quotation split by an attribution:
@@ -334,7 +378,7 @@ impl BlockCx<'_> {
         let Some(close) = before.rfind(['"', '”']) else {
             return false;
         };
-        let between = &before[close + 1..];
+        let between = &before[close..].trim_start_matches(['"', '”']);
         let words: Vec<&str> = between.split_whitespace().collect();
         words.len() <= 10
             && words.iter().any(|w| {
@@ -354,7 +398,10 @@ impl BlockCx<'_> {
     }
 
     fn after_saying(&self, at: usize) -> bool {
-        let before = self.text[self.block.span.start..at].trim_end();
+        let before = self.text[self.block.span.start..at]
+            .trim_end()
+            .trim_end_matches([',', ':'])
+            .trim_end();
         let word = before
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
