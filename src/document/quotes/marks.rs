@@ -143,6 +143,9 @@ pub fn brackets(text: &str, span: Span) -> Vec<Bracket> {
         if !matches!(c, '(' | ')' | '[' | ']' | '{' | '}') {
             continue;
         }
+        if c == '(' && is_emoticon(&s[..i]) {
+            continue; // :-(
+        }
         let loose = matches!(c, ')' | ']') && (is_list_marker(&s[..i]) || is_emoticon(&s[..i]));
         out.push(Bracket {
             span: Span::new(span.start + i, span.start + i + 1),
@@ -160,7 +163,12 @@ fn is_list_marker(before: &str) -> bool {
     (1..=3).contains(&n) && t.chars().next_back().is_none_or(char::is_whitespace)
 }
 
+/// `before` ends an emoticon's eyes (`:`, `;-`, `=`) or a frown (`>(`, `&lt;(` as escaped
+/// in some feeds).
 fn is_emoticon(before: &str) -> bool {
+    if before.ends_with(['<', '>']) || before.ends_with("&lt;") || before.ends_with("&gt;") {
+        return true;
+    }
     let t = before.strip_suffix('-').unwrap_or(before);
     t.ends_with([':', ';', '='])
         && t[..t.len() - 1]

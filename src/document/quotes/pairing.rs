@@ -362,7 +362,7 @@ impl BlockCx<'_> {
         };
         let after = matches!(
             p,
-            '.' | '!' | '?' | '…' | ':' | ',' | ';' | '—' | '–' | '-' | '('
+            '.' | '!' | '?' | '…' | ':' | ',' | ';' | '—' | '–' | '-' | '(' | '"' | '”'
         ) || self.after_saying(mark.start);
         // `he says, "is …`: a verb of saying and a comma or colon lead in to any words
         let led_in = matches!(p, ',' | ':') && self.after_saying(mark.start);
