@@ -141,7 +141,7 @@ fn deleted_closing_marks_are_found() {
 fn stray_opening_marks_are_found() {
     let l = linter();
     let mut t = Tally::new();
-    let mut rng = Rng(0x5eed_0f_c0de);
+    let mut rng = Rng(0x005e_ed0f_c0de);
     for (_, text) in articles() {
         let doc = l.parse(&text, Format::Plain);
         let mark = if text.contains('“') { "“" } else { "\"" };

@@ -38,7 +38,6 @@ impl Check for BracketBalance {
                     let end = issue.end_hint.unwrap_or(doc.blocks[issue.block].span.end);
                     let last = word_before(text, end);
                     r.var("what", format!("“{mark}” is never closed in its paragraph"))
-                        .label(issue.mark, "opened here")
                         .label(
                             last,
                             format!("“{}” probably belongs after this", partner(issue.ch)),
@@ -48,19 +47,17 @@ impl Check for BracketBalance {
                             format!("it probably closes by “{}”", last.slice(text)),
                         )
                 }
-                BracketProblem::UnmatchedClose => r
-                    .var("what", format!("“{mark}” closes nothing"))
-                    .label(issue.mark, "no bracket open")
-                    .var(
+                BracketProblem::UnmatchedClose => {
+                    r.var("what", format!("“{mark}” closes nothing")).var(
                         "end",
                         format!("add the opening “{}” or delete this one", partner(issue.ch)),
-                    ),
+                    )
+                }
                 BracketProblem::Mismatch => {
                     let open = issue.other.unwrap_or(issue.mark);
                     let o = open.slice(text);
                     r.var("what", format!("“{mark}” closes “{o}”"))
                         .label(open, "opened here")
-                        .label(issue.mark, "closed by another kind of bracket")
                         .var(
                             "end",
                             format!("use “{}”", partner(o.chars().next().unwrap_or('('))),

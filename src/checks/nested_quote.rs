@@ -31,7 +31,6 @@ impl Check for NestedQuote {
             let mut r = cx
                 .report(issue.mark)
                 .var("mark", stray)
-                .label(issue.mark, "stray opening mark")
                 .label(outer, "inside the quotation opened here");
             if let Some(end) = quotation.and_then(|q| q.close) {
                 let last = word_before(text, end.end);

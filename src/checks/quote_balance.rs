@@ -4,7 +4,7 @@
 
 use super::{Check, CompileCx, Context};
 use crate::diagnostic::Diagnostic;
-use crate::document::quotes::{closing_for, word_after, word_before, IssueKind};
+use crate::document::quotes::{closing_for, word_after, word_before, Cause, IssueKind};
 use crate::fix::{Edit, Fix};
 use crate::pack::error::ConfigError;
 use crate::text::Span;
@@ -24,23 +24,24 @@ impl Check for QuoteBalance {
         for issue in &doc.paired.issues {
             let mark = issue.mark.slice(text);
             match issue.kind {
-                IssueKind::Unclosed => {
+                IssueKind::Unclosed(cause) => {
                     let end = issue.end_hint.unwrap_or(doc.blocks[issue.block].span.end);
                     let last = word_before(text, end);
-                    let close = closing_for(mark);
                     let last_word = last.slice(text);
+                    let what = match cause {
+                        Cause::RunsOn => "this quotation is never closed in its paragraph, and the next paragraph does not reopen it",
+                        Cause::Attribution => "this quotation runs on into its own attribution",
+                        Cause::LeadIn => "this quotation is still open where a new sentence leads in to another",
+                        Cause::Interrupted => "this quotation is still open where another one starts",
+                    };
                     cx.report(issue.mark)
                         .var("mark", mark)
-                        .var(
-                            "what",
-                            "this quotation is never closed in its paragraph, and the next paragraph does not reopen it",
-                        )
+                        .var("what", what)
                         .var("end", format!("after “{last_word}”"))
-                        .label(issue.mark, "opened here")
                         .label(last, "probably ends here")
                         .fix(Fix::unsafe_(
                             format!("Close the quotation after “{last_word}”"),
-                            vec![Edit::replace(Span::new(end, end), close)],
+                            vec![Edit::replace(Span::new(end, end), closing_for(mark))],
                         ))
                         .emit(out);
                 }
@@ -55,7 +56,6 @@ impl Check for QuoteBalance {
                             "end",
                             format!("here; it probably opens before “{}”", first.slice(text)),
                         )
-                        .label(issue.mark, "closes nothing")
                         .label(first, "the quotation probably starts here")
                         .emit(out);
                 }
@@ -69,11 +69,11 @@ impl Check for QuoteBalance {
 fn sentence_start(text: &str, from: usize, at: usize) -> usize {
     let s = &text[from..at];
     s.char_indices()
-        .filter(|&(i, c)| {
+        .rev()
+        .find(|&(i, c)| {
             matches!(c, '.' | '!' | '?')
                 && s[i + 1..].starts_with(char::is_whitespace)
                 && i + 2 < s.len()
         })
-        .last()
         .map_or(from, |(i, _)| from + i + 1)
 }

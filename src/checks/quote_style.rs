@@ -21,11 +21,9 @@ pub(super) fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError>
     Ok(Box::new(QuoteStyleCheck))
 }
 
-fn style_of(m: &Mark, text: &str) -> QuoteStyle {
-    if m.straight && m.span.slice(text) == "\"" {
-        QuoteStyle::Straight
-    } else if m.straight {
-        // two single marks used as a double one: straight, but never the house's straight
+/// Two single marks used as a double one (`''`) count as straight.
+fn style_of(m: &Mark) -> QuoteStyle {
+    if m.straight {
         QuoteStyle::Straight
     } else {
         QuoteStyle::Curly
@@ -59,7 +57,7 @@ impl Check for QuoteStyleCheck {
         let doc = cx.doc;
         let text: &str = &doc.text;
         let marks = &doc.paired.marks;
-        let count = |s: QuoteStyle| marks.iter().filter(|m| style_of(m, text) == s).count();
+        let count = |s: QuoteStyle| marks.iter().filter(|m| style_of(m) == s).count();
         let (curly, straight) = (count(QuoteStyle::Curly), count(QuoteStyle::Straight));
         let (target, house) = match cx.house.quotes {
             Some(s) => (s, true),
@@ -106,7 +104,7 @@ impl Check for QuoteStyleCheck {
             let found = if m.span.slice(text) == "''" {
                 "two single marks as a double"
             } else {
-                name(style_of(m, text))
+                name(style_of(m))
             };
             let mut r = cx
                 .report(m.span)
@@ -123,5 +121,67 @@ impl Check for QuoteStyleCheck {
             }
             r.emit(out);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Format;
+    use crate::fix::{Applicability, FixMode};
+    use crate::house::{House, QuoteStyle};
+    use crate::linter::Linter;
+    use crate::pack::RuleSet;
+    use std::sync::Arc;
+
+    fn linter(style: Option<QuoteStyle>) -> Linter {
+        let mut l = Linter::only(Arc::new(RuleSet::builtin()), "quotes/quote-style").unwrap();
+        l.house = Arc::new(House {
+            quotes: style,
+            ..House::default()
+        });
+        l
+    }
+
+    #[test]
+    fn house_curly_reports_straight_quotations_once_each() {
+        let l = linter(Some(QuoteStyle::Curly));
+        let t = "\"We won,\" she said. The 6'2\" keeper's reply: \"Again.\"";
+        let d = l.lint(t, Format::Plain);
+        assert_eq!(d.len(), 2);
+        assert!(d
+            .iter()
+            .all(|d| d.severity == crate::diagnostic::Severity::Warning));
+        assert!(d
+            .iter()
+            .all(|d| d.fix.as_ref().unwrap().applicability == Applicability::Unsafe));
+        let fixed = l.fix(t, Format::Plain, FixMode::All).text;
+        assert_eq!(
+            fixed,
+            "“We won,” she said. The 6'2\" keeper's reply: “Again.”"
+        );
+    }
+
+    #[test]
+    fn house_straight_reports_curly_and_double_single_marks() {
+        let l = linter(Some(QuoteStyle::Straight));
+        let t = "“We won,” she said. ''Again,'' he said.";
+        let fixed = l.fix(t, Format::Plain, FixMode::All).text;
+        assert_eq!(fixed, "\"We won,\" she said. \"Again,\" he said.");
+    }
+
+    #[test]
+    fn without_a_house_style_one_style_is_quiet() {
+        let l = linter(None);
+        assert!(l
+            .lint("“We won,” she said. “Again.”", Format::Plain)
+            .is_empty());
+        assert!(l.lint("\"We won,\" she said.", Format::Plain).is_empty());
+        // the majority wins
+        let d = l.lint(
+            "“We won,” she said. “Again.” He said: \"No.\"",
+            Format::Plain,
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, crate::diagnostic::Severity::Info);
     }
 }

@@ -90,9 +90,9 @@ fn is_attribution(clause: &[&str], ended: bool, words: &QuoteWords) -> bool {
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let max_subject = if words.pronouns.contains(first) {
         1
-    } else if words.determiners.contains(first) {
-        3
-    } else if capitalised(first) && !first.chars().all(char::is_uppercase) {
+    } else if words.determiners.contains(first)
+        || (capitalised(first) && !first.chars().all(char::is_uppercase))
+    {
         3
     } else {
         return false;

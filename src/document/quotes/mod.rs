@@ -44,11 +44,25 @@ pub struct Quotation {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IssueKind {
     /// An opening mark whose quotation never closes in its paragraph.
-    Unclosed,
+    Unclosed(Cause),
     /// A closing mark with nothing open.
     UnmatchedClose,
     /// An opening mark while a quotation is still open in the same paragraph.
     Nested,
+}
+
+/// What shows that a quotation lacks its closing mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cause {
+    /// Still open at the end of the paragraph, and the next paragraph does not reopen it.
+    RunsOn,
+    /// Its own attribution (", she said") sits inside it.
+    Attribution,
+    /// A new sentence leads in to another quotation ("He added: "…") while it is open.
+    LeadIn,
+    /// It opened mid-sentence (not like speech), and a quotation that opens like speech
+    /// starts while it is open.
+    Interrupted,
 }
 
 /// An unbalanced double quotation mark.

@@ -9,7 +9,7 @@
 
 use super::attribution::{self, QuoteWords};
 use super::marks::{candidates, Candidate, Direction, Lean};
-use super::{IssueKind, Mark, Quotation, QuoteIssue};
+use super::{Cause, IssueKind, Mark, Quotation, QuoteIssue};
 use crate::document::Block;
 use crate::text::Span;
 
@@ -185,11 +185,14 @@ impl BlockCx<'_> {
             return;
         };
         if stack.len() == 1 {
-            if let Some(end) = self
-                .attribution(q.mark.end, c.span.start)
-                .or_else(|| self.lead_in(q.mark.end, c.span.start))
-            {
-                self.unclosed(out, &q, end);
+            let lost = match self.attribution(q.mark.end, c.span.start) {
+                Some(end) => Some((end, Cause::Attribution)),
+                None => self
+                    .lead_in(q.mark.end, c.span.start)
+                    .map(|end| (end, Cause::LeadIn)),
+            };
+            if let Some((end, cause)) = lost {
+                self.unclosed(out, &q, end, cause);
                 stack[0] = Open {
                     mark: c.span,
                     start: c.span.start,
@@ -211,7 +214,7 @@ impl BlockCx<'_> {
             }
             if !q.speech && speech {
                 let end = self.clause_end(q.mark.end);
-                self.unclosed(out, &q, end.min(c.span.start));
+                self.unclosed(out, &q, end.min(c.span.start), Cause::Interrupted);
                 stack[0] = Open {
                     mark: c.span,
                     start: c.span.start,
@@ -262,7 +265,7 @@ impl BlockCx<'_> {
             }
         }
         if let Some(at) = self.attribution(q.mark.end, end) {
-            self.unclosed(out, &q, at);
+            self.unclosed(out, &q, at, Cause::Attribution);
             return Carry::Nothing;
         }
         if next_continues {
@@ -278,7 +281,7 @@ impl BlockCx<'_> {
         } else {
             self.clause_end(q.mark.end)
         };
-        self.unclosed(out, &q, hint);
+        self.unclosed(out, &q, hint, Cause::RunsOn);
         Carry::Nothing
     }
 
@@ -299,9 +302,9 @@ impl BlockCx<'_> {
         });
     }
 
-    fn unclosed(&self, out: &mut Pairing, q: &Open, hint: usize) {
+    fn unclosed(&self, out: &mut Pairing, q: &Open, hint: usize, cause: Cause) {
         out.issues.push(QuoteIssue {
-            kind: IssueKind::Unclosed,
+            kind: IssueKind::Unclosed(cause),
             mark: q.mark,
             block: self.index,
             other: None,

@@ -54,7 +54,10 @@ fn continued_quotation_over_paragraphs() {
 #[test]
 fn open_quotation_without_reopening_is_unclosed() {
     let t = "The coach spoke.\n\n\"We trained hard all week.\n\nThe match starts at noon.";
-    assert_eq!(issues(t), [(IssueKind::Unclosed, "\"We tra".to_owned())]);
+    assert_eq!(
+        issues(t),
+        [(IssueKind::Unclosed(Cause::RunsOn), "\"We tra".to_owned())]
+    );
 }
 
 #[test]
@@ -93,7 +96,7 @@ fn lost_closing_mark_before_an_attribution() {
     let doc = Document::parse(t, Format::Plain, &l);
     assert_eq!(doc.paired.issues.len(), 1);
     let i = doc.paired.issues[0];
-    assert_eq!(i.kind, IssueKind::Unclosed);
+    assert_eq!(i.kind, IssueKind::Unclosed(Cause::Attribution));
     assert_eq!(&t[..i.end_hint.unwrap()], "\"The budget is fair,");
 }
 
@@ -109,7 +112,10 @@ fn closing_mark_with_nothing_open() {
 #[test]
 fn scare_quote_left_open_does_not_continue() {
     let t = "Critics called the plan \"reckless and walked out.\n\n\"It will fail,\" one said.";
-    assert_eq!(issues(t), [(IssueKind::Unclosed, "\"reckle".to_owned())]);
+    assert_eq!(
+        issues(t),
+        [(IssueKind::Unclosed(Cause::RunsOn), "\"reckle".to_owned())]
+    );
 }
 
 #[test]
@@ -144,7 +150,7 @@ fn markdown_code_is_not_quoted() {
 }
 
 #[test]
-fn debug_chain() {
+fn lead_in_sentences_and_reopenings_in_one_paragraph() {
     let t = "Coach Ana Ruiz said: \"Sam is an option but we need a forward. \"I have to decide soon. Those three will travel.\" Ruiz added: \"It is not broken, but it is a bad sprain. \"It will take weeks.\"";
     assert!(issues(t).is_empty(), "{:?}", issues(t));
 }
