@@ -1,10 +1,9 @@
 use super::*;
 use crate::document::{Document, Format};
 use crate::language::Language;
-use crate::lexicon::Lexicon;
 
 fn lang() -> Language {
-    Language::new(&Lexicon::builtin())
+    crate::pack::RuleSet::builtin().lang
 }
 
 /// (kind, text of the mark, context after it) of every quotation issue.
