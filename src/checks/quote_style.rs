@@ -101,10 +101,10 @@ impl Check for QuoteStyleCheck {
                     }
                 }
             }
-            let found = if m.span.slice(text) == "''" {
-                "two single marks as a double"
-            } else {
-                name(style_of(m))
+            let found = match (m.span.slice(text), style_of(m)) {
+                ("''", _) => "Doubled single",
+                (_, QuoteStyle::Straight) => "Straight",
+                (_, QuoteStyle::Curly) => "Curly",
             };
             let mut r = cx
                 .report(m.span)
@@ -112,10 +112,16 @@ impl Check for QuoteStyleCheck {
                 .var("expected", name(target))
                 .fix(Fix::unsafe_(format!("Use {} marks", name(target)), edits));
             if house {
-                r = r.severity(Severity::Warning).help(format!(
-                    "The house style sets {} quotation marks.",
-                    name(target)
-                ));
+                r = r
+                    .severity(Severity::Warning)
+                    .message(format!(
+                        "{found} quotation marks; the house style uses {} ones",
+                        name(target)
+                    ))
+                    .help(format!(
+                        "The house style sets {} quotation marks.",
+                        name(target)
+                    ));
             } else if let Some(e) = example {
                 r = r.label(e, format!("{} marks are used here", name(target)));
             }
