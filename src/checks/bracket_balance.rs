@@ -68,3 +68,40 @@ impl Check for BracketBalance {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Format;
+    use crate::linter::Linter;
+    use crate::pack::RuleSet;
+    use std::sync::Arc;
+
+    fn lint(t: &str) -> Vec<crate::diagnostic::Diagnostic> {
+        let l = Linter::only(Arc::new(RuleSet::builtin()), "quotes/unbalanced-bracket").unwrap();
+        l.lint(t, Format::Plain)
+    }
+
+    #[test]
+    fn unclosed_bracket_points_at_the_end_of_its_sentence() {
+        let t = "The bridge (built in 1890 needs repairs. Work starts soon.";
+        let d = lint(t);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].span.slice(t), "(");
+        assert_eq!(d[0].labels[0].span.slice(t), "repairs");
+    }
+
+    #[test]
+    fn mismatched_brackets() {
+        let t = "The bridge (built in 1890] needs repairs.";
+        let d = lint(t);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].span.slice(t), "]");
+        assert!(d[0].message.contains("closes “(”"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn brackets_pair_across_quotation_marks() {
+        assert!(lint("“We will act [if asked],” she said (twice).").is_empty());
+        assert!(lint("He (and “his” team) left. Steps: 1) pack, 2) go.").is_empty());
+    }
+}

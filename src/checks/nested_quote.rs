@@ -67,3 +67,35 @@ impl Check for NestedQuote {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Format;
+    use crate::linter::Linter;
+    use crate::pack::RuleSet;
+    use std::sync::Arc;
+
+    fn lint(t: &str) -> Vec<crate::diagnostic::Diagnostic> {
+        let l = Linter::only(Arc::new(RuleSet::builtin()), "quotes/nested-quote").unwrap();
+        l.lint(t, Format::Plain)
+    }
+
+    #[test]
+    fn labels_the_interrupted_quotation_and_its_end() {
+        let t =
+            "The mayor said: “We will rebuild, and [with help] “the bridge will reopen by May.”";
+        let d = lint(t);
+        assert_eq!(d.len(), 1);
+        assert_eq!(&t[d[0].span.start..], "“the bridge will reopen by May.”");
+        let labels: Vec<&str> = d[0].labels.iter().map(|l| l.span.slice(t)).collect();
+        assert_eq!(labels, ["“", "”"]);
+        assert_eq!(d[0].labels[0].span.start, t.find("“We").unwrap());
+        assert!(d[0].help.as_deref().unwrap().contains("single marks"));
+    }
+
+    #[test]
+    fn single_marks_inside_and_separate_quotations_are_quiet() {
+        assert!(lint("“They said ‘wait’,” she said. “Then we left.”").is_empty());
+        assert!(lint("\"They said 'wait',\" she said. \"Then we left.\"").is_empty());
+    }
+}

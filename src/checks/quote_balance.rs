@@ -77,3 +77,50 @@ fn sentence_start(text: &str, from: usize, at: usize) -> usize {
         })
         .map_or(from, |(i, _)| from + i + 1)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Format;
+    use crate::linter::Linter;
+    use crate::pack::RuleSet;
+    use std::sync::Arc;
+
+    fn lint(t: &str) -> Vec<crate::diagnostic::Diagnostic> {
+        let l = Linter::only(Arc::new(RuleSet::builtin()), "quotes/unbalanced-quote").unwrap();
+        l.lint(t, Format::Plain)
+    }
+
+    #[test]
+    fn unclosed_quotation_labels_where_it_probably_ends() {
+        let t = "“Our nets came up empty, the skipper said as the boat docked.";
+        let d = lint(t);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].span.slice(t), "“");
+        assert_eq!(d[0].labels[0].span.slice(t), "empty,");
+        assert!(
+            d[0].message.contains("its own attribution"),
+            "{}",
+            d[0].message
+        );
+        let edit = &d[0].fix.as_ref().unwrap().edits[0];
+        assert_eq!(
+            (edit.span.start, edit.replacement.as_str()),
+            (t.find(" the").unwrap(), "”")
+        );
+    }
+
+    #[test]
+    fn closing_mark_with_nothing_open_labels_the_sentence_start() {
+        let t = "The ferry left late. Nobody told us why,\" one passenger said.";
+        let d = lint(t);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].labels[0].span.slice(t), "Nobody");
+        assert!(d[0].fix.is_none());
+    }
+
+    #[test]
+    fn quotation_reopened_in_the_next_paragraph_is_quiet() {
+        let t = "“The nets came up empty.\n\n“We will try again at dawn,” the skipper said.";
+        assert!(lint(t).is_empty());
+    }
+}
