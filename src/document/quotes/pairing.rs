@@ -144,12 +144,33 @@ impl BlockCx<'_> {
                 Direction::Close => match stack.pop() {
                     // an inner pair only if the outer quotation closes next; otherwise the
                     // nested mark was stray and this mark closes the outer quotation
-                    Some(_)
+                    Some(inner)
                         if stack.len() == 1
                             && cands.get(ci + 1).is_none_or(|n| n.lean == Lean::Open) =>
                     {
                         let q = stack.pop().expect("an outer quotation");
-                        self.quotation(out, &q, Some(c.span), c.span.end, false);
+                        let upto = cands
+                            .get(ci + 1)
+                            .map_or(self.block.span.end, |n| n.span.start);
+                        match self.lost_before(&q, &inner, c.span.end, upto) {
+                            Some(hint) => {
+                                // the outer quotation lost its closing mark before the sentence
+                                // that holds the inner pair: report that instead
+                                if let Some(i) = inner.issue {
+                                    out.issues[i] = QuoteIssue {
+                                        kind: IssueKind::Unclosed(Cause::Interrupted),
+                                        mark: q.mark,
+                                        block: self.index,
+                                        other: None,
+                                        end_hint: Some(hint),
+                                        inner_close: None,
+                                    };
+                                }
+                                self.quotation(out, &q, None, hint, false);
+                                self.quotation(out, &inner, Some(c.span), c.span.end, false);
+                            }
+                            None => self.quotation(out, &q, Some(c.span), c.span.end, false),
+                        }
                     }
                     Some(inner) if !stack.is_empty() => {
                         if let Some(i) = inner.issue {
@@ -332,6 +353,31 @@ impl BlockCx<'_> {
             self.words.verbs.contains(&w.to_lowercase())
         });
         (first_upper && saying && words.len() <= 12).then(|| from + s[..start].trim_end().len())
+    }
+
+    /// For an outer quotation `q` and a mark `inner` opened inside it whose closing mark ends
+    /// at `close_end`, with no other closing mark after it: whether `q` rather lost its
+    /// closing mark at the end of a sentence before `inner` (`"We won. It is a "new era" for
+    /// the club and its fans in the town.`). Tells by the inner mark opening mid-sentence and
+    /// plain prose, not an attribution, running on after the closing mark. Returns the end of
+    /// that sentence.
+    fn lost_before(&self, q: &Open, inner: &Open, close_end: usize, upto: usize) -> Option<usize> {
+        if inner.speech {
+            return None;
+        }
+        let after = &self.text[close_end..upto];
+        // `…,” the engineer said.` / `…” says the board`: the attribution of the whole
+        let attributed = attribution::find(self.text, close_end, upto, self.words).is_some()
+            || after.split_whitespace().take(4).any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                self.words.verbs.contains(&w.to_lowercase())
+            });
+        if after.split_whitespace().count() < 6 || attributed {
+            return None;
+        }
+        let between = &self.text[q.mark.end..inner.mark.start];
+        let start = sentence_starts(between).last().copied()?;
+        Some(q.mark.end + between[..start].trim_end().len())
     }
 
     fn attribution(&self, from: usize, to: usize) -> Option<usize> {

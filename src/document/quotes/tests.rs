@@ -153,3 +153,15 @@ fn lead_in_sentences_and_reopenings_in_one_paragraph() {
     let t = "Coach Ana Ruiz said: \"Sam is an option but we need a forward. \"I have to decide soon. Those three will travel.\" Ruiz added: \"It is not broken, but it is a bad sprain. \"It will take weeks.\"";
     assert!(issues(t).is_empty(), "{:?}", issues(t));
 }
+
+#[test]
+fn closing_mark_lost_before_a_sentence_with_a_scare_quote() {
+    let t = "\"The season starts in May. It is a \"new era\" for the club and its fans in the town. Tickets go on sale next week.";
+    let got = issues(t);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, IssueKind::Unclosed(Cause::Interrupted));
+    // the seed pattern stays a stray nested mark
+    let t =
+        "“The dam will hold, and [if the rain eases] “we can reopen the road,” the engineer said.";
+    assert_eq!(issues(t)[0].0, IssueKind::Nested);
+}
