@@ -37,7 +37,7 @@ impl Check for QuoteBalance {
                     cx.report(issue.mark)
                         .var("mark", mark)
                         .var("what", what)
-                        .var("end", format!("after “{last_word}”"))
+                        .var("end", format!("it probably ends after “{last_word}”"))
                         .label(last, "probably ends here")
                         .fix(Fix::unsafe_(
                             format!("Close the quotation after “{last_word}”"),
@@ -54,7 +54,10 @@ impl Check for QuoteBalance {
                         .var("what", "a closing mark with no quotation open")
                         .var(
                             "end",
-                            format!("here; it probably opens before “{}”", first.slice(text)),
+                            format!(
+                                "the quotation probably opens before “{}”",
+                                first.slice(text)
+                            ),
                         )
                         .label(first, "the quotation probably starts here")
                         .emit(out);
