@@ -1,5 +1,6 @@
 //! The lexicon compiled into the sets the document model and checks look words up in.
 
+use crate::document::quotes::QuoteWords;
 use crate::lexicon::{Dictionary, Lexicon};
 use std::collections::HashSet;
 
@@ -19,6 +20,8 @@ pub struct Language {
     pub sentence_starters: HashSet<String>,
     /// Lower-case dictionary words.
     pub dictionary: Dictionary,
+    /// Words the quotation analyser reads (verbs of saying, speaker pronouns).
+    pub quote_words: QuoteWords,
 }
 
 impl Language {
@@ -56,6 +59,7 @@ impl Language {
             non_initial_abbreviations,
             sentence_starters,
             dictionary: lex.dictionary(),
+            quote_words: QuoteWords::new(lex),
         }
     }
 

@@ -3,13 +3,17 @@
 //! A rule in a pack names a check kind; [`compile`] turns the rule's parameters into a check
 //! once per run, and the check then runs over every document.
 
+mod bracket_balance;
 mod clause;
 mod consistency;
 mod displaced_sentence;
 mod double_attribution;
 mod exceptions;
+mod nested_quote;
 mod orphan_attribution;
 mod pattern;
+mod quote_balance;
+mod quote_style;
 mod split_clause;
 mod stray_token;
 mod substitute;
@@ -39,6 +43,10 @@ pub const KINDS: &[&str] = &[
     "double-attribution",
     "displaced-sentence",
     "untranslated",
+    "quote-balance",
+    "nested-quote",
+    "bracket-balance",
+    "quote-style",
 ];
 
 /// A compiled check.
@@ -284,6 +292,10 @@ pub fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError> {
         "double-attribution" => double_attribution::compile(cx),
         "displaced-sentence" => displaced_sentence::compile(cx),
         "untranslated" => untranslated::compile(cx),
+        "quote-balance" => quote_balance::compile(cx),
+        "nested-quote" => nested_quote::compile(cx),
+        "bracket-balance" => bracket_balance::compile(cx),
+        "quote-style" => quote_style::compile(cx),
         _ => {
             let mut e = cx.error(cx.def.check.span(), format!("unknown check kind `{kind}`"));
             e = e.with_help(match nearest(kind, KINDS) {
@@ -297,7 +309,17 @@ pub fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError> {
 
 /// Default for a rule's `in-quotes` when the pack does not say.
 pub fn reports_in_quotes_by_default(kind: &str) -> bool {
-    matches!(kind, "pattern" | "substitute" | "consistency")
+    matches!(
+        kind,
+        "pattern"
+            | "substitute"
+            | "consistency"
+            // paired marks sit on the edges of quoted speech
+            | "quote-balance"
+            | "nested-quote"
+            | "bracket-balance"
+            | "quote-style"
+    )
 }
 
 /// Whether `span` of `text` starts and ends at word boundaries.

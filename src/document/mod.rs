@@ -102,6 +102,8 @@ pub struct Document<'a> {
     /// Quoted speech: each span runs from an opening mark to its closing mark (inclusive), or
     /// to the end of the block for a quotation continued into the next paragraph.
     pub quotes: Vec<Span>,
+    /// Double quotation marks and brackets: their pairs and the unbalanced ones.
+    pub paired: quotes::PairedMarks,
     pub suppressions: Vec<Suppression>,
     pub lines: LineIndex,
     /// Lower-cased token texts, built on first use (see [`Document::lower`]).
@@ -141,6 +143,7 @@ impl<'a> Document<'a> {
             sentences: Vec::new(),
             tokens: Vec::new(),
             quotes: Vec::new(),
+            paired: quotes::PairedMarks::default(),
             suppressions,
             lines: LineIndex::new(source),
             lowered: OnceLock::new(),
@@ -176,7 +179,8 @@ impl<'a> Document<'a> {
                 sentences: first..last,
             });
         }
-        doc.quotes = quotes::quotation_spans(&doc.text, &doc.blocks);
+        doc.paired = quotes::PairedMarks::analyse(&doc.text, &doc.blocks, &lang.quote_words);
+        doc.quotes = doc.paired.spans();
         doc
     }
 

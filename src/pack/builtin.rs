@@ -10,4 +10,5 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "translation.toml",
         include_str!("../../rules/translation.toml"),
     ),
+    ("quotes.toml", include_str!("../../rules/quotes.toml")),
 ];
