@@ -7,34 +7,74 @@ use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 use crate::pack::error::ConfigError;
 use crate::text::Span;
-use regex::Regex;
+use aho_corasick::AhoCorasick;
 
 #[derive(Debug)]
 struct Untranslated {
-    script: Regex,
-    /// `Name-suffix`, capturing the suffix with its hyphen.
-    honorific: Option<Regex>,
+    /// `-san`, `-ssi`, ...: the honorific suffixes with their hyphen.
+    honorifics: Option<AhoCorasick>,
 }
 
 pub(super) fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError> {
     cx.only_keys(&[])?;
-    let script = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+(?:[\s・·]*[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+)*";
     let suffixes: Vec<String> = cx
         .lexicon
         .strings("translation.honorific_suffixes")
         .into_iter()
-        .map(regex::escape)
+        .map(|s| format!("-{}", s.trim_start_matches('-')))
         .collect();
-    let honorific = if suffixes.is_empty() {
-        None
-    } else {
-        let re = format!(r"\b\p{{Lu}}\p{{L}}+(-(?:{}))\b", suffixes.join("|"));
-        Some(cx.regex(&re, cx.def.check.span(), true)?)
-    };
-    Ok(Box::new(Untranslated {
-        script: cx.regex(script, cx.def.check.span(), true)?,
-        honorific,
-    }))
+    let honorifics =
+        if suffixes.is_empty() {
+            None
+        } else {
+            Some(AhoCorasick::new(&suffixes).map_err(|e| {
+                cx.error(cx.def.check.span(), format!("bad honorific suffixes: {e}"))
+            })?)
+        };
+    Ok(Box::new(Untranslated { honorifics }))
+}
+
+/// Han, kana and Hangul: the scripts machine translation from Chinese, Japanese and Korean
+/// leaves behind.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{11FF}'   // Hangul Jamo
+        | '\u{2E80}'..='\u{2FDF}' // CJK radicals
+        | '\u{3005}'..='\u{3007}' // 々 〆 〇
+        | '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+        | '\u{3130}'..='\u{318F}' // Hangul compatibility Jamo
+        | '\u{31F0}'..='\u{31FF}' // Katakana extensions
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{A960}'..='\u{A97F}' // Hangul Jamo extended A
+        | '\u{AC00}'..='\u{D7AF}' // Hangul syllables
+        | '\u{D7B0}'..='\u{D7FF}' // Hangul Jamo extended B
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{FF66}'..='\u{FF9F}' // half-width Katakana
+        | '\u{20000}'..='\u{3134F}' // CJK extensions B to G
+    )
+}
+
+/// Runs of CJK script in `s`, joined across spaces and middle dots ("金 正恩", "ナカ・ムラ").
+fn cjk_runs(s: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, c) in s.char_indices() {
+        if !is_cjk(c) {
+            continue;
+        }
+        let end = i + c.len_utf8();
+        match out.last_mut() {
+            Some(r)
+                if s[r.end..i]
+                    .chars()
+                    .all(|g| g.is_whitespace() || matches!(g, '・' | '·')) =>
+            {
+                r.end = end
+            }
+            _ => out.push(i..end),
+        }
+    }
+    out
 }
 
 impl Check for Untranslated {
@@ -43,20 +83,34 @@ impl Check for Untranslated {
         let text: &str = &doc.text;
         for b in doc.blocks.iter().filter(|b| b.is_body()) {
             let hay = b.span.slice(text);
-            for m in self.script.find_iter(hay) {
-                let span = Span::new(b.span.start + m.start(), b.span.start + m.end());
-                if is_gloss(text, span) {
+            if !hay.is_ascii() {
+                for r in cjk_runs(hay) {
+                    let span = Span::new(b.span.start + r.start, b.span.start + r.end);
+                    if is_gloss(text, span) {
+                        continue;
+                    }
+                    cx.report(span)
+                        .var("residue", span.slice(text))
+                        .var("what", "untranslated script")
+                        .emit(out);
+                }
+            }
+            let Some(ac) = &self.honorifics else { continue };
+            for m in ac.find_iter(hay) {
+                let (start, end) = (b.span.start + m.start(), b.span.start + m.end());
+                let name_before = text[..start]
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .filter(|w| w.chars().count() >= 2)
+                    .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+                let word_ends = !text[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                if !name_before || !word_ends {
                     continue;
                 }
-                cx.report(span)
-                    .var("residue", span.slice(text))
-                    .var("what", "untranslated script")
-                    .emit(out);
-            }
-            let Some(re) = &self.honorific else { continue };
-            for c in re.captures_iter(hay) {
-                let Some(suffix) = c.get(1) else { continue };
-                let span = Span::new(b.span.start + suffix.start(), b.span.start + suffix.end());
+                let span = Span::new(start, end);
                 cx.report(span)
                     .var("residue", span.slice(text))
                     .var("what", "an untranslated honorific suffix")
