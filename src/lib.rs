@@ -14,5 +14,6 @@ pub mod house;
 pub mod language;
 pub mod lexicon;
 pub mod linter;
+pub mod names;
 pub mod pack;
 pub mod text;

@@ -5,6 +5,7 @@
 
 mod consistency;
 mod exceptions;
+mod names;
 mod pattern;
 mod substitute;
 
@@ -20,7 +21,18 @@ use crate::text::Span;
 use std::fmt::Debug;
 
 /// The check kinds a rule may name.
-pub const KINDS: &[&str] = &["pattern", "substitute", "consistency"];
+pub const KINDS: &[&str] = &[
+    "pattern",
+    "substitute",
+    "consistency",
+    "name-forms",
+    "name-near-miss",
+    "name-partial",
+    "honorifics",
+    "name-capitals",
+    "fact-titles",
+    "fact-places",
+];
 
 /// A compiled check.
 pub trait Check: Send + Sync + Debug {
@@ -258,6 +270,13 @@ pub fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError> {
         "pattern" => pattern::compile(cx),
         "substitute" => substitute::compile(cx),
         "consistency" => consistency::compile(cx),
+        "name-forms" => names::forms::compile(cx),
+        "name-near-miss" => names::near_miss::compile(cx),
+        "name-partial" => names::partial::compile(cx),
+        "honorifics" => names::honorifics::compile(cx),
+        "name-capitals" => names::capitals::compile(cx),
+        "fact-titles" => names::fact_titles::compile(cx),
+        "fact-places" => names::fact_places::compile(cx),
         _ => {
             let mut e = cx.error(cx.def.check.span(), format!("unknown check kind `{kind}`"));
             e = e.with_help(match nearest(kind, KINDS) {

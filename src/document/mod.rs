@@ -15,6 +15,7 @@ use crate::language::Language;
 use crate::text::{LineIndex, Span};
 use std::borrow::Cow;
 use std::path::Path;
+use std::sync::OnceLock;
 
 pub use roles::Role;
 pub use tokens::{Token, TokenKind};
@@ -103,6 +104,8 @@ pub struct Document<'a> {
     pub quotes: Vec<Span>,
     pub suppressions: Vec<Suppression>,
     pub lines: LineIndex,
+    /// Who is who in the article, computed by the first name check that asks.
+    pub names: OnceLock<crate::names::Analysis>,
 }
 
 /// A raw block before sentences are split.
@@ -133,6 +136,7 @@ impl<'a> Document<'a> {
             quotes: Vec::new(),
             suppressions,
             lines: LineIndex::new(source),
+            names: OnceLock::new(),
         };
         let total = raw.len();
         for (index, rb) in raw.into_iter().enumerate() {

@@ -1,0 +1,248 @@
+//! `honorifics`: a person called "Mr. Kim" in one place and "Kim" in another, or honorifics
+//! written against the house setting (`[house] honorifics = "none" | "Mr" | "Mr."`).
+//!
+//! Titles (President, Professor) are not honorifics, quoted speech is left alone, and the
+//! first, full mention does not count: "Tony Blair ... Mr Blair ... Mr Blair" is consistent.
+
+use crate::checks::{Check, CompileCx, Context};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::fix::{Edit, Fix};
+use crate::house::HonorificStyle;
+use crate::names::data::NameData;
+use crate::names::scan::Run;
+use crate::names::{analysis, paragraph};
+use crate::pack::error::ConfigError;
+use crate::text::Span;
+
+#[derive(Debug)]
+struct Honorifics {
+    data: NameData,
+}
+
+pub(crate) fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError> {
+    cx.only_keys(&[])?;
+    Ok(Box::new(Honorifics {
+        data: NameData::new(cx.lexicon),
+    }))
+}
+
+fn counts(run: &Run) -> bool {
+    !run.in_quotes && run.title.is_none() && !run.after_determiner
+}
+
+/// Deletes the honorific of `run` and the space after it.
+fn drop_honorific(run: &Run) -> Edit {
+    let h = run.honorific.as_ref().map_or(Span::default(), |h| h.span);
+    Edit::delete(Span::new(h.start, run.name_span().start))
+}
+
+impl Check for Honorifics {
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let a = analysis(cx, &self.data);
+        let text: &str = &cx.doc.text;
+        let refs = |p: &crate::names::Person| -> Vec<usize> {
+            p.refs
+                .iter()
+                .copied()
+                .filter(|&r| counts(&a.runs[r]))
+                .collect()
+        };
+        if let Some(style) = cx.house.honorifics {
+            for p in &a.people {
+                let known = p
+                    .refs
+                    .iter()
+                    .find_map(|&r| a.runs[r].honorific.as_ref())
+                    .map(|h| h.text.trim_end_matches('.').to_owned());
+                for r in refs(p) {
+                    let run = &a.runs[r];
+                    self.house_style(cx, style, run, known.as_deref(), p.introduced(), out);
+                }
+            }
+            return;
+        }
+        // the article's own habit, over everyone: honorific or bare, "Mr" or "Mr."
+        let (mut with, mut bare, mut stop, mut nostop) = (0, 0, 0, 0);
+        let mut first_stop: Option<bool> = None;
+        for p in &a.people {
+            for r in refs(p) {
+                match &a.runs[r].honorific {
+                    Some(h) => {
+                        with += 1;
+                        let s = h.text.ends_with('.');
+                        first_stop.get_or_insert(s);
+                        if s {
+                            stop += 1
+                        } else {
+                            nostop += 1
+                        }
+                    }
+                    None => bare += 1,
+                }
+            }
+        }
+        for p in &a.people {
+            let rs = refs(p);
+            let h: Vec<usize> = rs
+                .iter()
+                .copied()
+                .filter(|&r| a.runs[r].honorific.is_some())
+                .collect();
+            let b: Vec<usize> = rs
+                .iter()
+                .copied()
+                .filter(|&r| a.runs[r].honorific.is_none())
+                .collect();
+            if h.is_empty() || b.is_empty() {
+                continue;
+            }
+            let keep_honorific = match h.len().cmp(&b.len()) {
+                std::cmp::Ordering::Greater => true,
+                std::cmp::Ordering::Less => false,
+                std::cmp::Ordering::Equal if with != bare => with > bare,
+                std::cmp::Ordering::Equal => h[0] < b[0],
+            };
+            let hon = a.runs[h[0]].honorific.as_ref().map(|x| x.text.clone()).unwrap_or_default();
+            let (wrong, right) = if keep_honorific { (&b, &h) } else { (&h, &b) };
+            let example = &a.runs[right[0]];
+            let shown = Span::new(
+                example.honorific.as_ref().map_or(example.name_span().start, |x| x.span.start),
+                example.name_span().end,
+            );
+            for &r in wrong {
+                let run = &a.runs[r];
+                let (span, fix) = if keep_honorific {
+                    let s = run.name_span();
+                    (
+                        s,
+                        Fix::unsafe_(
+                            format!("Write “{hon} {}”", run.word()),
+                            vec![Edit::replace(Span::new(s.start, s.start), format!("{hon} "))],
+                        ),
+                    )
+                } else {
+                    (
+                        Span::new(run.honorific.as_ref().unwrap().span.start, run.name_span().end),
+                        Fix::unsafe_(format!("Write “{}”", run.word()), vec![drop_honorific(run)]),
+                    )
+                };
+                let found = span.slice(text);
+                cx.report(span)
+                    .var("match", found)
+                    .var("expected", shown.slice(text))
+                    .label(
+                        shown,
+                        format!("“{}” in paragraph {}", shown.slice(text), paragraph(example.block)),
+                    )
+                    .fix(fix)
+                    .emit(out);
+            }
+        }
+        // "Mr" and "Mr." in one article
+        if stop > 0 && nostop > 0 {
+            let want_stop = if stop != nostop { stop > nostop } else { first_stop == Some(true) };
+            for p in &a.people {
+                for r in refs(p) {
+                    let Some(h) = &a.runs[r].honorific else { continue };
+                    if h.text.ends_with('.') == want_stop {
+                        continue;
+                    }
+                    let right = if want_stop {
+                        format!("{}.", h.text)
+                    } else {
+                        h.text.trim_end_matches('.').to_owned()
+                    };
+                    cx.report(h.span)
+                        .var("match", h.text.as_str())
+                        .var("expected", right.as_str())
+                        .message(format!("“{}” here, “{right}” elsewhere in the article", h.text))
+                        .fix(Fix::unsafe_(
+                            format!("Write “{right}”"),
+                            vec![Edit::replace(h.span, right.as_str())],
+                        ))
+                        .emit(out);
+                }
+            }
+        }
+    }
+}
+
+impl Honorifics {
+    fn house_style(
+        &self,
+        cx: &Context<'_>,
+        style: HonorificStyle,
+        run: &Run,
+        known: Option<&str>,
+        introduced: bool,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let text: &str = &cx.doc.text;
+        match (&run.honorific, style) {
+            (Some(h), HonorificStyle::None) => {
+                let span = Span::new(h.span.start, run.name_span().end);
+                cx.report(span)
+                    .severity(Severity::Error)
+                    .var("match", span.slice(text))
+                    .var("expected", run.word())
+                    .message(format!(
+                        "The house uses no honorifics: write “{}”, not “{}”",
+                        run.word(),
+                        span.slice(text)
+                    ))
+                    .fix(Fix::unsafe_(
+                        format!("Write “{}”", run.word()),
+                        vec![drop_honorific(run)],
+                    ))
+                    .emit(out);
+            }
+            (Some(h), s) => {
+                let bare = h.text.trim_end_matches('.');
+                let right = if s == HonorificStyle::Stop {
+                    format!("{bare}.")
+                } else {
+                    bare.to_owned()
+                };
+                if h.text != right && self.data.honorifics.contains(bare) {
+                    cx.report(h.span)
+                        .severity(Severity::Error)
+                        .var("match", h.text.as_str())
+                        .var("expected", right.as_str())
+                        .message(format!("The house writes “{right}”, not “{}”", h.text))
+                        .fix(Fix::unsafe_(
+                            format!("Write “{right}”"),
+                            vec![Edit::replace(h.span, right.as_str())],
+                        ))
+                        .emit(out);
+                }
+            }
+            (None, HonorificStyle::None) => {}
+            (None, s) => {
+                if !introduced && known.is_none() {
+                    return;
+                }
+                let span = run.name_span();
+                let mut rep = cx
+                    .report(span)
+                    .severity(Severity::Error)
+                    .var("match", run.word())
+                    .message(format!(
+                        "The house gives later mentions an honorific: “{}” needs one",
+                        run.word()
+                    ));
+                if let Some(k) = known {
+                    let hon = if s == HonorificStyle::Stop {
+                        format!("{k}.")
+                    } else {
+                        k.to_owned()
+                    };
+                    rep = rep.var("expected", format!("{hon} {}", run.word())).fix(Fix::unsafe_(
+                        format!("Write “{hon} {}”", run.word()),
+                        vec![Edit::replace(Span::new(span.start, span.start), format!("{hon} "))],
+                    ));
+                }
+                rep.emit(out);
+            }
+        }
+    }
+}
