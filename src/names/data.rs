@@ -22,6 +22,11 @@ pub struct NameData {
     pub mononyms: HashSet<String>,
     /// Capitalised words that are never part of a person's name.
     pub not_people: HashSet<String>,
+    /// Multi-word entries of `not_people` ("Hong Kong").
+    pub not_people_phrases: Vec<String>,
+    /// Words before a given name that introduce a relative or a nickname ("his wife
+    /// Sandra", "nicknamed Charly"): a given name there is not a cut name.
+    pub relations: HashSet<String>,
     pub given_names: HashSet<String>,
     /// Lower-case verbs of saying (`said`, `told`).
     pub speech_verbs: HashSet<String>,
@@ -78,6 +83,13 @@ impl NameData {
             particles: owned(lex, "particles.words"),
             mononyms: owned(lex, "mononyms.names"),
             not_people: owned(lex, "not_people.words"),
+            not_people_phrases: lex
+                .strings("not_people.words")
+                .into_iter()
+                .filter(|w| w.contains(' '))
+                .map(str::to_owned)
+                .collect(),
+            relations: lex.set("given_names.after"),
             given_names: owned(lex, "given_names.names"),
             speech_verbs: lex.set("attribution_verbs"),
             determiners: lex.set("determiners"),

@@ -71,6 +71,18 @@ pub fn analysis<'d>(cx: &crate::checks::Context<'d>, data: &NameData) -> &'d Ana
         .get_or_init(|| Analysis::new(doc, data, cx.lang, &cx.house.fact_base))
 }
 
+/// A first block that reads as a headline even though it ends with a quotation mark
+/// ("Minister decries 'career sexism'").
+fn headline_like(doc: &Document<'_>, block: usize) -> bool {
+    let b = &doc.blocks[block];
+    let t = doc.slice(b.span).trim();
+    let core = t.trim_end_matches(['\'', '’', '"', '”']);
+    block == 0
+        && !t.contains('\n')
+        && t.split_whitespace().count() <= 16
+        && !core.ends_with(['.', '!', '?'])
+}
+
 fn key_of(run: &Run) -> String {
     run.name()
         .iter()
@@ -83,7 +95,7 @@ impl Analysis {
     pub fn new(doc: &Document<'_>, data: &NameData, lang: &Language, facts: &FactBase) -> Self {
         let mut runs = Vec::new();
         for (si, s) in doc.sentences.iter().enumerate() {
-            if doc.blocks[s.block].is_body() {
+            if doc.blocks[s.block].is_body() && !headline_like(doc, s.block) {
                 scan::scan_sentence(doc, si, s, data, lang, &mut runs);
             }
         }

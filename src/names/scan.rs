@@ -61,6 +61,10 @@ pub struct Run {
     /// The run continues a longer name joined by "of", "for" or "and" ("School of
     /// International Relations").
     pub continues_name: bool,
+    /// The run is an item of a list of names ("Smith, Jones, Brown;"), as in team line-ups.
+    pub listed: bool,
+    /// The word before the run, lower-cased ("wife", "nicknamed").
+    pub prev_word: Option<String>,
 }
 
 impl Run {
@@ -191,8 +195,12 @@ pub(super) fn scan_sentence(
             let function_word = lang.sentence_starters.contains(&w.to_lowercase());
             // "Later Mr Delgado": an ordinary word capitalised only because it opens the
             // sentence
+            let rest = rest_words(&raw[lead + 1..]);
             let opener = Some(raw_first_tok[lead]) == first_word
-                && lead + 1 < raw.len()
+                && (rest.len() >= 2
+                    || rest.first().is_some_and(|r| {
+                        data.is_honorific(r) || data.title_len(&rest) > 0
+                    }))
                 && lang.is_word(w)
                 && !data.given_names.contains(w)
                 && !data.family_first.contains(w)
@@ -230,7 +238,16 @@ pub(super) fn scan_sentence(
                 )
                 && toks[first_tok - 2].is_word()
                 && is_cap(toks[first_tok - 2].text(text));
+            let punct = |k: Option<&Token>, set: &[&str]| {
+                k.is_some_and(|t| t.kind == TokenKind::Punct && set.contains(&t.text(text)))
+            };
+            run.listed = punct(
+                first_tok.checked_sub(1).map(|k| &toks[k]),
+                &[",", ";", ":", "(", ")"],
+            ) && (punct(toks.get(end), &[",", ";", "(", ")"])
+                || (punct(toks.get(end), &["."]) && end + 1 >= toks.len()));
             let prev_word = toks[..first_tok].last().filter(|t| t.is_word());
+            run.prev_word = prev_word.map(|t| t.text(text).to_lowercase());
             let next = toks.get(end);
             run.next_lowercase = next.is_some_and(|n| {
                 n.is_word() && n.text(text).chars().next().is_some_and(char::is_lowercase)
@@ -328,6 +345,8 @@ fn classify(raw: Vec<Word>, data: &NameData, lang: &Language) -> Run {
         next_lowercase: false,
         possessive: false,
         continues_name: false,
+        listed: false,
+        prev_word: None,
     };
     run
 }
@@ -340,6 +359,12 @@ fn kind_of(name: &[&str], data: &NameData, lang: &Language) -> RunKind {
             || single_nat(w)
             || w.chars().any(|c| c.is_ascii_digit())
     });
+    let joined = name.join(" ");
+    let other = other
+        || data
+            .not_people_phrases
+            .iter()
+            .any(|p| joined.contains(p.as_str()));
     if other || name.len() > 4 {
         return RunKind::Other;
     }
@@ -351,8 +376,10 @@ fn kind_of(name: &[&str], data: &NameData, lang: &Language) -> RunKind {
     };
     let first = name[0];
     let later = name[1..].iter().any(|w| nameish(w));
-    if nameish(first)
-        && (later || data.given_names.contains(first) || data.family_first.contains(first))
+    let last = name[name.len() - 1];
+    if (nameish(first)
+        && (later || data.given_names.contains(first) || data.family_first.contains(first)))
+        || (name.len() <= 3 && !lang.is_word(last))
     {
         RunKind::Full
     } else {

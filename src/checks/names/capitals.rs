@@ -31,14 +31,6 @@ struct Use {
     initial: bool,
 }
 
-fn same_but_first(a: &str, b: &str) -> bool {
-    let mut x = a.chars();
-    let mut y = b.chars();
-    x.next();
-    y.next();
-    x.eq(y)
-}
-
 fn upper_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
@@ -125,66 +117,114 @@ impl Check for Capitals {
             if us.len() < 2 {
                 continue;
             }
-            let forms: Vec<&str> = us.iter().map(|u| u.span.slice(text)).collect();
             let key = phrases[pi].to_lowercase();
-            // the form to keep: the fact base's, else the majority of uses that are not
-            // sentence-initial, else the first
-            let chosen: String = match fact_forms.iter().find(|f| f.to_lowercase() == key) {
-                Some(f) => (*f).to_owned(),
+            let fact = fact_forms.iter().find(|f| f.to_lowercase() == key).copied();
+            // each use's signature: the capitals of the words that say something
+            let sigs: Vec<Option<Vec<Option<bool>>>> = us
+                .iter()
+                .map(|u| self.signature(u, text, cx))
+                .collect();
+            let chosen_sig = match fact {
+                Some(f) => self.signature(&Use { span: Span::new(0, f.len()), initial: false }, f, cx),
                 None => {
-                    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
-                    for (i, (u, f)) in us.iter().zip(&forms).enumerate() {
-                        if u.initial {
-                            continue;
-                        }
-                        match counts.iter_mut().find(|c| c.0 == *f) {
+                    let mut counts: Vec<(&Vec<Option<bool>>, usize, usize)> = Vec::new();
+                    for (i, sig) in sigs.iter().enumerate() {
+                        let Some(sig) = sig else { continue };
+                        match counts.iter_mut().find(|c| c.0 == sig) {
                             Some(c) => c.1 += 1,
-                            None => counts.push((f, 1, i)),
+                            None => counts.push((sig, 1, i)),
                         }
                     }
-                    let Some(best) = counts
+                    if counts.len() < 2 {
+                        continue;
+                    }
+                    counts
                         .iter()
                         .max_by(|x, y| x.1.cmp(&y.1).then(y.2.cmp(&x.2)))
-                    else {
-                        continue;
-                    };
-                    if counts.len() < 2 && us.iter().all(|u| !u.initial) {
-                        continue;
-                    }
-                    best.0.to_owned()
+                        .map(|c| c.0.clone())
                 }
             };
-            let chosen_at = us
-                .iter()
-                .zip(&forms)
-                .find(|(_, f)| **f == chosen)
-                .map(|(u, _)| u.span);
-            for (u, f) in us.iter().zip(&forms) {
-                let ok = *f == chosen || (u.initial && same_but_first(f, &chosen));
-                if ok {
+            let Some(chosen_sig) = chosen_sig else { continue };
+            let model = match fact {
+                Some(f) => (f.to_owned(), None),
+                None => {
+                    let i = sigs.iter().position(|s| s.as_ref() == Some(&chosen_sig)).unwrap_or(0);
+                    (us[i].span.slice(text).to_owned(), Some(us[i].span))
+                }
+            };
+            for (u, sig) in us.iter().zip(&sigs) {
+                let Some(sig) = sig else { continue };
+                let conflict = sig
+                    .iter()
+                    .zip(&chosen_sig)
+                    .any(|(a, b)| a.is_some() && b.is_some() && a != b);
+                if !conflict {
                     continue;
                 }
-                let right = if u.initial {
-                    upper_first(&chosen)
-                } else {
-                    chosen.clone()
-                };
-                if *f == right {
+                let found = u.span.slice(text);
+                let right = respell(found, &model.0, u.initial);
+                if right == found {
                     continue;
                 }
                 let mut rep = cx
                     .report(u.span)
-                    .var("match", *f)
+                    .var("match", found)
                     .var("expected", right.as_str())
                     .fix(Fix::unsafe_(
                         format!("Write “{right}”"),
                         vec![Edit::replace(u.span, right.as_str())],
                     ));
-                if let Some(c) = chosen_at {
-                    rep = rep.label(c, format!("written “{chosen}” here"));
+                if let Some(c) = model.1 {
+                    rep = rep.label(c, format!("written “{}” here", model.0));
                 }
                 rep.emit(out);
             }
         }
     }
+}
+
+impl Capitals {
+    /// For each word of a use: `Some(capitalised)` where the capital says something; `None`
+    /// for a word opening a sentence, a function word or an acronym. `None` altogether when
+    /// the use is generic ("human rights" beside "Human Rights") or inside a web address.
+    fn signature(&self, u: &Use, text: &str, cx: &Context<'_>) -> Option<Vec<Option<bool>>> {
+        let s = u.span.slice(text);
+        let before = text[..u.span.start].chars().next_back();
+        let after = text[u.span.end..].chars().next();
+        if matches!(before, Some('.' | '/' | '@')) || matches!(after, Some('/' | '@'))
+            || (after == Some('.') && text[u.span.end + 1..].chars().next().is_some_and(char::is_alphanumeric))
+        {
+            return None;
+        }
+        let words: Vec<&str> = s.split([' ', '-', '\u{a0}']).filter(|w| !w.is_empty()).collect();
+        let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let acronym = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+        if words.len() > 1 && !u.initial && !cap(words[0]) {
+            return None;
+        }
+        let mut sig = Vec::with_capacity(words.len());
+        for (i, w) in words.iter().enumerate() {
+            let function = cx.lang.sentence_starters.contains(&w.to_lowercase());
+            let skip = (i == 0 && (u.initial || words.len() > 1))
+                || (function && i > 0)
+                || acronym(w)
+                || w.chars().skip(1).any(char::is_uppercase);
+            sig.push(if skip { None } else { Some(cap(w)) });
+        }
+        Some(sig)
+    }
+}
+
+/// `found` rewritten with the capitals of `model` (same letters), keeping a capital that
+/// opens a sentence.
+fn respell(found: &str, model: &str, initial: bool) -> String {
+    let mut out: String = if found.chars().count() == model.chars().count() {
+        model.to_owned()
+    } else {
+        return found.to_owned();
+    };
+    if initial {
+        out = upper_first(&out);
+    }
+    out
 }

@@ -27,7 +27,7 @@ pub(crate) fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError>
 }
 
 fn counts(run: &Run) -> bool {
-    !run.in_quotes && run.title.is_none() && !run.after_determiner
+    !run.in_quotes && run.title.is_none() && !run.after_determiner && !run.listed && !run.continues_name
 }
 
 /// Deletes the honorific of `run` and the space after it.
@@ -99,8 +99,10 @@ impl Check for Honorifics {
             let keep_honorific = match h.len().cmp(&b.len()) {
                 std::cmp::Ordering::Greater => true,
                 std::cmp::Ordering::Less => false,
-                std::cmp::Ordering::Equal if with != bare => with > bare,
-                std::cmp::Ordering::Equal => h[0] < b[0],
+                // a tie: the article's habit decides, when it has a clear one
+                std::cmp::Ordering::Equal if with >= bare + 2 => true,
+                std::cmp::Ordering::Equal if bare >= with + 2 => false,
+                std::cmp::Ordering::Equal => continue,
             };
             let hon = a.runs[h[0]].honorific.as_ref().map(|x| x.text.clone()).unwrap_or_default();
             let (wrong, right) = if keep_honorific { (&b, &h) } else { (&h, &b) };

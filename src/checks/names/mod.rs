@@ -51,6 +51,8 @@ pub(crate) fn near_miss_target(
         || in_multiword_run(a, w)
         || (run.sentence_initial && !run.next_lowercase)
         || run.after_determiner
+        || run.listed
+        || run.title.is_some()
     {
         return None;
     }

@@ -7,45 +7,32 @@ use crate::diagnostic::Diagnostic;
 use crate::names::data::NameData;
 use crate::names::{analysis, Analysis};
 use crate::pack::error::ConfigError;
-use serde::Deserialize;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct Params {
-    /// Evidence needed to report (given name or Korean shape 2; appositive, verb of saying,
-    /// not a dictionary word, a surname later used without introduction 1 each).
-    threshold: u32,
-}
-
-impl Default for Params {
-    fn default() -> Self {
-        Params { threshold: 3 }
-    }
-}
 
 #[derive(Debug)]
 struct Partial {
     data: NameData,
-    params: Params,
 }
 
 pub(crate) fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError> {
-    cx.only_keys(&["params"])?;
+    cx.only_keys(&[])?;
     Ok(Box::new(Partial {
         data: NameData::new(cx.lexicon),
-        params: cx.params()?,
     }))
 }
 
 /// Whether a surname is used later without anyone introduced by it (the rest of a name cut
 /// at first mention).
 fn orphan_surname_after(a: &Analysis, ri: usize) -> bool {
-    a.people
+    let honorific_only = a
+        .people
         .iter()
         .filter(|p| !p.introduced())
         .flat_map(|p| p.refs.iter())
-        .chain(a.unresolved.iter())
-        .any(|&r| r > ri && a.runs[r].word() != a.runs[ri].word() && !a.runs[r].sentence_initial)
+        .filter(|&&r| a.runs[r].honorific.is_some());
+    let speaking = a.unresolved.iter().filter(|&&r| a.runs[r].speaks);
+    honorific_only
+        .chain(speaking)
+        .any(|&r| r > ri && a.runs[r].word() != a.runs[ri].word() && !a.runs[r].listed)
 }
 
 impl Check for Partial {
@@ -75,28 +62,27 @@ impl Check for Partial {
             {
                 continue;
             }
+            if run.listed
+                || run.continues_name
+                || run.prev_word.as_ref().is_some_and(|p| d.relations.contains(p))
+            {
+                continue;
+            }
             let korean = korean_given_shape(w);
             let given = d.given_names.contains(w);
             if run.sentence_initial && !(korean || given) {
                 continue;
             }
-            let mut score = 0;
-            if korean || given {
-                score += 2;
-            }
-            if run.appositive {
-                score += 1;
-            }
-            if run.speaks {
-                score += 1;
-            }
-            if !cx.lang.is_word(w) {
-                score += 1;
-            }
-            if orphan_surname_after(a, ri) {
-                score += 1;
-            }
-            if score < self.params.threshold {
+            // a given name (or a Korean given name's shape) with a sign of a person, or an
+            // unknown word standing where a person stands with a surname left orphaned after it
+            let context = run.appositive || run.speaks;
+            let orphan = orphan_surname_after(a, ri);
+            let flag = if korean || given {
+                context || orphan || !cx.lang.is_word(w)
+            } else {
+                !cx.lang.is_word(w) && context && orphan && !run.sentence_initial
+            };
+            if !flag {
                 continue;
             }
             let help = if korean {
