@@ -241,7 +241,23 @@ pub(super) fn scan_sentence(
             let punct = |k: Option<&Token>, set: &[&str]| {
                 k.is_some_and(|t| t.kind == TokenKind::Punct && set.contains(&t.text(text)))
             };
-            run.listed = punct(
+            let cap_at = |k: usize| toks.get(k).is_some_and(|t| t.is_word() && is_cap(t.text(text)));
+            let list_next = punct(toks.get(end), &[","])
+                && cap_at(end + 1)
+                && (punct(toks.get(end + 2), &[",", ";"])
+                    || toks.get(end + 2).is_some_and(|t| t.text(text) == "and"));
+            let nickname = punct(toks.get(end), &["\"", "“", "'", "‘", "(", "/"])
+                || punct(first_tok.checked_sub(1).map(|k| &toks[k]), &["/"])
+                || (toks.get(end).is_some_and(|t| t.text(text) == "and") && cap_at(end + 1))
+                || (possessive && cap_at(end))
+                || (toks.get(end).is_some_and(|t| t.text(text) == "of") && cap_at(end + 1))
+                || (first_tok >= 2
+                    && punct(Some(&toks[first_tok - 1]), &["\"", "”", "'", "’"])
+                    && toks[first_tok - 2].is_word());
+            run.listed = list_next
+                || nickname
+                || toks.get(end).is_some_and(|t| t.kind == TokenKind::Number)
+                || punct(
                 first_tok.checked_sub(1).map(|k| &toks[k]),
                 &[",", ";", ":", "(", ")"],
             ) && (punct(toks.get(end), &[",", ";", "(", ")"])
@@ -290,15 +306,15 @@ fn appositive(toks: &[Token], end: usize, text: &str, data: &NameData) -> bool {
             if !n.is_word() {
                 return false;
             }
+            // ", a Shanghai-based professor", ", director of", ", who"
             let lower = w.to_lowercase();
-            let cap_title = data.title_len(&[w]) > 0;
-            (w.chars().next().is_some_and(char::is_lowercase)
-                && !matches!(
-                    lower.as_str(),
-                    "and" | "or" | "but" | "which" | "where" | "when" | "while" | "then"
-                        | "said" | "says" | "he" | "she" | "it" | "they" | "we" | "i"
-                ))
-                || cap_title
+            let mut cap = lower.clone();
+            if let Some(f) = cap.get(..1) {
+                cap = f.to_uppercase() + &cap[1..];
+            }
+            matches!(lower.as_str(), "a" | "an" | "the" | "who" | "whose" | "now" | "then")
+                || data.title_len(&[w]) > 0
+                || data.title_len(&[cap.as_str()]) > 0
         }
         Some("(") => toks.get(end + 1).is_some_and(|n| n.kind == TokenKind::Number),
         _ => false,

@@ -21,8 +21,11 @@ pub(crate) fn never_a_name(w: &str, data: &NameData) -> bool {
         || data.is_honorific(w)
         || data.title_len(&[w]) > 0
         || data.nationalities.iter().any(|p| p.len() == 1 && p[0] == w)
-        || (w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !w.chars().any(char::is_lowercase))
+        || is_acronym(w.strip_suffix('s').unwrap_or(w))
+}
+
+fn is_acronym(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
 /// Whether `w` stands anywhere in a multi-word capitalised run (a name part, a place, an
@@ -99,6 +102,14 @@ fn syllable(p: &str) -> bool {
     let mut i = 0;
     while i < b.len() && !is_vowel(b[i]) && i < 3 {
         i += 1;
+    }
+    // the consonants romanised Korean starts a syllable with
+    if !matches!(
+        &p[..i],
+        "" | "g" | "k" | "kk" | "n" | "d" | "t" | "tt" | "r" | "l" | "m" | "b" | "p" | "pp"
+            | "s" | "ss" | "sh" | "j" | "jj" | "ch" | "h"
+    ) {
+        return false;
     }
     let v0 = i;
     while i < b.len() && is_vowel(b[i]) {

@@ -77,11 +77,9 @@ impl Check for Partial {
             // unknown word standing where a person stands with a surname left orphaned after it
             let context = run.appositive || run.speaks;
             let orphan = orphan_surname_after(a, ri);
-            let flag = if korean || given {
-                context || orphan || !cx.lang.is_word(w)
-            } else {
-                !cx.lang.is_word(w) && context && orphan && !run.sentence_initial
-            };
+            let words_both = w.split('-').all(|p| cx.lang.is_word(p));
+            let flag = (given && (context || orphan))
+                || (korean && !cx.lang.is_word(w) && !words_both && (context || orphan));
             if !flag {
                 continue;
             }
