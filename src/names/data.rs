@@ -28,6 +28,8 @@ pub struct NameData {
     /// Sandra", "nicknamed Charly"): a given name there is not a cut name.
     pub relations: HashSet<String>,
     pub given_names: HashSet<String>,
+    /// Titles and honorifics that take a given name ("Prince Harry", "Sir Elton").
+    pub given_name_titles: HashSet<String>,
     /// Lower-case verbs of saying (`said`, `told`).
     pub speech_verbs: HashSet<String>,
     /// Lower-case determiners (`the`, `a`).
@@ -91,6 +93,7 @@ impl NameData {
                 .collect(),
             relations: lex.set("given_names.after"),
             given_names: owned(lex, "given_names.names"),
+            given_name_titles: owned(lex, "given_names.titles"),
             speech_verbs: lex.set("attribution_verbs"),
             determiners: lex.set("determiners"),
         }

@@ -257,11 +257,12 @@ pub(super) fn scan_sentence(
             run.listed = list_next
                 || nickname
                 || toks.get(end).is_some_and(|t| t.kind == TokenKind::Number)
-                || punct(
-                first_tok.checked_sub(1).map(|k| &toks[k]),
-                &[",", ";", ":", "(", ")"],
-            ) && (punct(toks.get(end), &[",", ";", "(", ")"])
-                || (punct(toks.get(end), &["."]) && end + 1 >= toks.len()));
+                || (punct(
+                    first_tok.checked_sub(1).map(|k| &toks[k]),
+                    &[",", ";", ":", "(", ")"],
+                ) && (first_tok < 2 || cap_at(first_tok - 2) || !toks[first_tok - 2].is_word())
+                    && (punct(toks.get(end), &[",", ";", "(", ")"])
+                        || (punct(toks.get(end), &["."]) && end + 1 >= toks.len())));
             let prev_word = toks[..first_tok].last().filter(|t| t.is_word());
             run.prev_word = prev_word.map(|t| t.text(text).to_lowercase());
             let next = toks.get(end);
@@ -391,12 +392,8 @@ fn kind_of(name: &[&str], data: &NameData, lang: &Language) -> RunKind {
         data.given_names.contains(w) || data.family_first.contains(w) || !lang.is_word(w)
     };
     let first = name[0];
-    let later = name[1..].iter().any(|w| nameish(w));
     let last = name[name.len() - 1];
-    if (nameish(first)
-        && (later || data.given_names.contains(first) || data.family_first.contains(first)))
-        || (name.len() <= 3 && !lang.is_word(last))
-    {
+    if nameish(first) || (name.len() <= 3 && !lang.is_word(last)) {
         RunKind::Full
     } else {
         RunKind::Other

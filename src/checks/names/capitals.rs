@@ -124,6 +124,7 @@ impl Check for Capitals {
                 .iter()
                 .map(|u| self.signature(u, text, cx))
                 .collect();
+            let mut tie = false;
             let chosen_sig = match fact {
                 Some(f) => self.signature(&Use { span: Span::new(0, f.len()), initial: false }, f, cx),
                 None => {
@@ -138,10 +139,13 @@ impl Check for Capitals {
                     if counts.len() < 2 {
                         continue;
                     }
-                    counts
+                    let best = counts
                         .iter()
                         .max_by(|x, y| x.1.cmp(&y.1).then(y.2.cmp(&x.2)))
-                        .map(|c| c.0.clone())
+                        .map(|c| c.0.clone());
+                    tie = counts.iter().filter(|c| Some(c.0) == best.as_ref()).count() == 1
+                        && counts.iter().filter(|c| c.1 == counts.iter().map(|c| c.1).max().unwrap_or(0)).count() > 1;
+                    best
                 }
             };
             let Some(chosen_sig) = chosen_sig else { continue };
@@ -159,6 +163,23 @@ impl Check for Capitals {
                     .zip(&chosen_sig)
                     .any(|(a, b)| a.is_some() && b.is_some() && a != b);
                 if !conflict {
+                    // in a tie the first form is kept, but which is wrong is a guess: show
+                    // the kept side too, without a fix
+                    if tie && model.1.is_some_and(|m| m == u.span) {
+                        if let Some(other) = us.iter().zip(&sigs).find(|(_, s)| {
+                            s.as_ref().is_some_and(|s| {
+                                s.iter().zip(&chosen_sig).any(|(a, b)| a.is_some() && b.is_some() && a != b)
+                            })
+                        }) {
+                            let found = u.span.slice(text);
+                            let theirs = other.0.span.slice(text);
+                            cx.report(u.span)
+                                .var("match", found)
+                                .var("expected", theirs)
+                                .label(other.0.span, format!("written “{theirs}” here"))
+                                .emit(out);
+                        }
+                    }
                     continue;
                 }
                 let found = u.span.slice(text);

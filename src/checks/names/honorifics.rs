@@ -96,7 +96,11 @@ impl Check for Honorifics {
             // one odd mention among several is a slip; a person written both ways throughout
             // is a habit of the piece (readers' letters, mixed sources), not one mention to fix
             let minority = h.len().min(b.len());
-            if minority == 0 || (minority > 1 && minority * 4 > h.len() + b.len()) {
+            if minority == 0 {
+                self.against_habit(cx, a, &h, &b, (with, bare), out);
+                continue;
+            }
+            if minority > 1 && minority * 4 > h.len() + b.len() {
                 continue;
             }
             let keep_honorific = match h.len().cmp(&b.len()) {
@@ -175,6 +179,49 @@ impl Check for Honorifics {
 }
 
 impl Honorifics {
+    /// A person written one way only, in an article that writes everyone else the other way
+    /// ("Mr Price" among bare surnames): reported when the habit is clear.
+    fn against_habit(
+        &self,
+        cx: &Context<'_>,
+        a: &crate::names::Analysis,
+        h: &[usize],
+        b: &[usize],
+        (with, bare): (usize, usize),
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let text: &str = &cx.doc.text;
+        let (mine, others_same, others_other) = if h.is_empty() {
+            (b, bare - b.len(), with)
+        } else {
+            (h, with - h.len(), bare)
+        };
+        if mine.len() != 1 || others_same > 0 || others_other < 3 {
+            return;
+        }
+        let run = &a.runs[mine[0]];
+        if let Some(hon) = &run.honorific {
+            let span = Span::new(hon.span.start, run.name_span().end);
+            cx.report(span)
+                .var("match", span.slice(text))
+                .var("expected", run.word())
+                .message(format!(
+                    "“{}” here, while the article calls everyone else by the surname alone",
+                    span.slice(text)
+                ))
+                .fix(Fix::unsafe_(format!("Write “{}”", run.word()), vec![drop_honorific(run)]))
+                .emit(out);
+        } else {
+            cx.report(run.name_span())
+                .var("match", run.word())
+                .message(format!(
+                    "“{}” here, while the article gives everyone else an honorific",
+                    run.word()
+                ))
+                .emit(out);
+        }
+    }
+
     fn house_style(
         &self,
         cx: &Context<'_>,

@@ -1,10 +1,12 @@
 //! `name-partial`: a person first mentioned by one name that is neither an introduced surname
-//! nor a known mononym ("Jae-Chu, director of ...", "Jeremy, a spokesman, said").
+//! nor a known mononym ("Jae-Chu, director of ...", "Jeremy, a spokesman, said",
+//! "Education Secretary Alan told MPs").
 
 use super::{in_multiword_run, korean_given_shape, near_miss_target, never_a_name};
 use crate::checks::{Check, CompileCx, Context};
 use crate::diagnostic::Diagnostic;
 use crate::names::data::NameData;
+use crate::names::scan::Run;
 use crate::names::{analysis, Analysis};
 use crate::pack::error::ConfigError;
 
@@ -20,27 +22,118 @@ pub(crate) fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError>
     }))
 }
 
-/// Whether a surname is used later without anyone introduced by it (the rest of a name cut
-/// at first mention).
-fn orphan_surname_after(a: &Analysis, ri: usize) -> bool {
-    let honorific_only = a
+/// How sure we are that a surname used later belongs to no one introduced.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Orphan {
+    None,
+    /// A bare word that speaks or recurs.
+    Weak,
+    /// "Ms Olsen" for an Olsen never introduced.
+    Strong,
+}
+
+/// The best evidence of a surname, other than `ri`'s word, left orphaned after `ri` within
+/// `blocks` paragraphs: the rest of a name cut at first mention.
+fn orphan_after(a: &Analysis, ri: usize, blocks: usize, lang: &crate::language::Language) -> Orphan {
+    let block = a.runs[ri].block;
+    let near = |r: usize| {
+        r > ri
+            && a.runs[r].word() != a.runs[ri].word()
+            && !a.runs[r].listed
+            && a.runs[r].block - block <= blocks
+    };
+    let strong = a
         .people
         .iter()
         .filter(|p| !p.introduced())
         .flat_map(|p| p.refs.iter())
-        .filter(|&&r| a.runs[r].honorific.is_some());
-    let speaking = a.unresolved.iter().filter(|&&r| a.runs[r].speaks);
-    honorific_only
-        .chain(speaking)
-        .any(|&r| r > ri && a.runs[r].word() != a.runs[ri].word() && !a.runs[r].listed)
+        .any(|&r| a.runs[r].honorific.is_some() && near(r));
+    if strong {
+        return Orphan::Strong;
+    }
+    let recurs = |r: usize| {
+        let w = a.runs[r].word();
+        !lang.is_word(w) && a.unresolved.iter().filter(|&&x| a.runs[x].word() == w).count() >= 2
+    };
+    if a.unresolved
+        .iter()
+        .any(|&r| near(r) && (a.runs[r].speaks || recurs(r)))
+    {
+        return Orphan::Weak;
+    }
+    Orphan::None
+}
+
+impl Partial {
+    /// Whether a one-word mention reads as a cut name.
+    fn cut(&self, cx: &Context<'_>, a: &Analysis, ri: usize) -> bool {
+        let d = &self.data;
+        let run: &Run = &a.runs[ri];
+        let w = run.word();
+        if never_a_name(w, d)
+            || in_multiword_run(a, w)
+            || near_miss_target(a, ri, d, cx.lang).is_some()
+            || run.after_determiner
+            || run.listed
+            || run.continues_name
+            || run.prev_word.as_ref().is_some_and(|p| d.relations.contains(p))
+        {
+            return false;
+        }
+        let korean = korean_given_shape(w);
+        let given = d.given_names.contains(w);
+        let dictionary = cx.lang.is_word(w);
+        let context = run.appositive || run.speaks;
+        if run.honorific.is_some() || run.title.is_some() {
+            // "Education Secretary Alan": a title takes a surname (royal and religious
+            // titles, which take given names, are left out)
+            let royal = run
+                .title
+                .as_ref()
+                .map(|t| t.text.as_str())
+                .or(run.honorific.as_ref().map(|h| h.text.trim_end_matches('.')))
+                .is_some_and(|t| {
+                    t.split_whitespace()
+                        .next_back()
+                        .is_some_and(|last| d.given_name_titles.contains(last))
+                });
+            return given && !royal;
+        }
+        if run.sentence_initial && !(korean || given) {
+            return false;
+        }
+        let orphan = orphan_after(a, ri, usize::MAX, cx.lang);
+        if given {
+            return context || orphan > Orphan::None;
+        }
+        if korean {
+            let both_words = w.split('-').all(|p| cx.lang.is_word(p));
+            return !dictionary && !both_words && (context || orphan > Orphan::None);
+        }
+        // an unknown word where a person stands, with "Ms X" turning up right after it
+        !dictionary
+            && !run.sentence_initial
+            && context
+            && orphan_after(a, ri, 1, cx.lang) == Orphan::Strong
+            && !w.chars().skip(1).any(char::is_uppercase)
+    }
 }
 
 impl Check for Partial {
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let a = analysis(cx, &self.data);
-        let d = &self.data;
+        // one-word mentions of no one introduced: bare ones, and the first reference of a
+        // person known only by title or honorific
+        let mut cands: Vec<usize> = a.unresolved.clone();
+        cands.extend(
+            a.people
+                .iter()
+                .filter(|p| !p.introduced())
+                .filter_map(|p| p.refs.first().copied()),
+        );
+        cands.sort_unstable();
         let mut seen: Vec<String> = Vec::new();
-        for &ri in &a.unresolved {
+        for ri in cands {
             let run = &a.runs[ri];
             let w = run.word();
             let lw = w.to_lowercase();
@@ -55,35 +148,10 @@ impl Check for Partial {
             {
                 continue;
             }
-            if never_a_name(w, d)
-                || in_multiword_run(a, w)
-                || near_miss_target(a, ri, d, cx.lang).is_some()
-                || run.after_determiner
-            {
+            if !self.cut(cx, a, ri) {
                 continue;
             }
-            if run.listed
-                || run.continues_name
-                || run.prev_word.as_ref().is_some_and(|p| d.relations.contains(p))
-            {
-                continue;
-            }
-            let korean = korean_given_shape(w);
-            let given = d.given_names.contains(w);
-            if run.sentence_initial && !(korean || given) {
-                continue;
-            }
-            // a given name (or a Korean given name's shape) with a sign of a person, or an
-            // unknown word standing where a person stands with a surname left orphaned after it
-            let context = run.appositive || run.speaks;
-            let orphan = orphan_surname_after(a, ri);
-            let words_both = w.split('-').all(|p| cx.lang.is_word(p));
-            let flag = (given && (context || orphan))
-                || (korean && !cx.lang.is_word(w) && !words_both && (context || orphan));
-            if !flag {
-                continue;
-            }
-            let help = if korean {
+            let help = if korean_given_shape(w) {
                 format!(
                     "Give the full name at first mention; Korean names put the family name first (“Kim {w}”)."
                 )
