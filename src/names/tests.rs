@@ -58,3 +58,11 @@ fn surname_seen_before_honorific_joins_it() {
     assert_eq!(p.refs.len(), 2);
     assert!(a.unresolved.is_empty());
 }
+
+#[test]
+fn royal_titles_take_given_names() {
+    let src = "The ceremony was planned for months.\n\nPrince Edward will also join the delegation, officials said.\n";
+    let (a, text) = analyse(src);
+    let r = a.runs.iter().find(|r| r.name_text(&text) == "Edward").expect("Edward");
+    assert_eq!(r.title.as_ref().map(|t| t.text.as_str()), Some("Prince"));
+}

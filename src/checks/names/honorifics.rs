@@ -196,7 +196,33 @@ impl Honorifics {
         } else {
             (h, with - h.len(), bare)
         };
-        if mine.len() != 1 || others_same > 0 || others_other < 3 {
+        // the habit must come from at least two other people introduced in full
+        let want_honorific = h.is_empty();
+        let witnesses = a
+            .people
+            .iter()
+            .filter(|p| p.introduced())
+            .filter(|p| {
+                p.refs.iter().any(|&r| {
+                    let run = &a.runs[r];
+                    counts(run)
+                        && !run.sentence_initial
+                        && run.honorific.is_some() == want_honorific
+                })
+            })
+            .count();
+        let person_introduced = a
+            .person_of
+            .get(mine.first().copied().unwrap_or(0))
+            .copied()
+            .flatten()
+            .is_some_and(|p| a.people[p].introduced());
+        if mine.len() != 1
+            || others_same > 0
+            || others_other < 3
+            || witnesses < 2
+            || !person_introduced
+        {
             return;
         }
         let run = &a.runs[mine[0]];

@@ -84,7 +84,11 @@ impl Partial {
         let given = d.given_names.contains(w);
         let dictionary = cx.lang.is_word(w);
         let context = run.appositive || run.speaks;
-        if run.honorific.is_some() || run.title.is_some() {
+        if run.honorific.is_some() {
+            // "Mr Howard": many surnames are given names too
+            return false;
+        }
+        if run.title.is_some() {
             // "Education Secretary Alan": a title takes a surname (royal and religious
             // titles, which take given names, are left out)
             let royal = run
@@ -113,7 +117,7 @@ impl Partial {
         // an unknown word where a person stands, with "Ms X" turning up right after it
         !dictionary
             && !run.sentence_initial
-            && context
+            && run.appositive
             && orphan_after(a, ri, 1, cx.lang) == Orphan::Strong
             && !w.chars().skip(1).any(char::is_uppercase)
     }
