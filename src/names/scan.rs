@@ -56,6 +56,8 @@ pub struct Run {
     pub speaks: bool,
     /// The next token is a lower-case word.
     pub next_lowercase: bool,
+    /// The next token is a lower-case content word, as a verb would be ("Callum scored").
+    pub next_verbish: bool,
     /// The last word carried a possessive ending.
     pub possessive: bool,
     /// The run continues a longer name joined by "of", "for" or "and" ("School of
@@ -65,6 +67,8 @@ pub struct Run {
     pub listed: bool,
     /// The word before the run, lower-cased ("wife", "nicknamed").
     pub prev_word: Option<String>,
+    /// A role stands just before the run ("goalkeeper Owen", "the minister, Kenta,").
+    pub after_role: bool,
 }
 
 impl Run {
@@ -110,6 +114,7 @@ pub fn is_cap(w: &str) -> bool {
 }
 
 fn is_acronym(w: &str) -> bool {
+    let w = w.strip_suffix('s').unwrap_or(w);
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !w.chars().any(char::is_lowercase)
 }
@@ -264,15 +269,33 @@ pub(super) fn scan_sentence(
                     && (punct(toks.get(end), &[",", ";", "(", ")"])
                         || (punct(toks.get(end), &["."]) && end + 1 >= toks.len())));
             let prev_word = toks[..first_tok].last().filter(|t| t.is_word());
-            run.prev_word = prev_word.map(|t| t.text(text).to_lowercase());
+            // the word before, across a comma ("his wife, Joan,")
+            let before_comma = (first_tok >= 2 && punct(Some(&toks[first_tok - 1]), &[","]))
+                .then(|| toks[first_tok - 2])
+                .filter(|t| t.is_word());
+            run.prev_word = prev_word
+                .or(before_comma.as_ref())
+                .map(|t| t.text(text).to_lowercase());
+            run.after_role = run.prev_word.as_deref().is_some_and(|p| {
+                let mut c = p.to_owned();
+                if let Some(f) = c.get(..1) {
+                    c = f.to_uppercase() + &c[1..];
+                }
+                data.title_len(&[c.as_str()]) > 0
+            });
             let next = toks.get(end);
             run.next_lowercase = next.is_some_and(|n| {
                 n.is_word() && n.text(text).chars().next().is_some_and(char::is_lowercase)
             });
+            run.next_verbish = run.next_lowercase
+                && next.is_some_and(|n| !lang.sentence_starters.contains(&n.text(text).to_lowercase()));
             run.appositive = appositive(toks, end, text, data);
-            run.speaks = next
-                .filter(|n| n.is_word())
-                .is_some_and(|n| data.speech_verbs.contains(&n.text(text).to_lowercase()))
+            let says = |t: Option<&Token>| {
+                t.filter(|n| n.is_word())
+                    .is_some_and(|n| data.speech_verbs.contains(&n.text(text).to_lowercase()))
+            };
+            run.speaks = says(next)
+                || (punct(next, &[","]) && says(toks.get(end + 1)))
                 || prev_word.is_some_and(|p| {
                     data.speech_verbs.contains(&p.text(text).to_lowercase())
                 });
@@ -360,10 +383,12 @@ fn classify(raw: Vec<Word>, data: &NameData, lang: &Language) -> Run {
         appositive: false,
         speaks: false,
         next_lowercase: false,
+        next_verbish: false,
         possessive: false,
         continues_name: false,
         listed: false,
         prev_word: None,
+        after_role: false,
     };
     run
 }

@@ -228,7 +228,9 @@ impl Honorifics {
         let run = &a.runs[mine[0]];
         if let Some(hon) = &run.honorific {
             let span = Span::new(hon.span.start, run.name_span().end);
+            // the article's habit is weaker evidence than a person written two ways: a hint
             cx.report(span)
+                .severity(Severity::Info)
                 .var("match", span.slice(text))
                 .var("expected", run.word())
                 .message(format!(
@@ -239,6 +241,7 @@ impl Honorifics {
                 .emit(out);
         } else {
             cx.report(run.name_span())
+                .severity(Severity::Info)
                 .var("match", run.word())
                 .message(format!(
                     "“{}” here, while the article gives everyone else an honorific",

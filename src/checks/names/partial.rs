@@ -80,13 +80,14 @@ impl Partial {
         {
             return false;
         }
+        let dictionary = cx.lang.is_word(w);
+        let context = run.appositive || run.speaks || run.after_role;
         let korean = korean_given_shape(w);
         let given = d.given_names.contains(w);
-        let dictionary = cx.lang.is_word(w);
-        let context = run.appositive || run.speaks;
         if run.honorific.is_some() {
-            // "Mr Howard": many surnames are given names too
-            return false;
+            // "Mr Howard": many surnames are given names too, so "Dr Helen" needs a "Dr Marsh"
+            // close by that no one introduced
+            return given && orphan_after(a, ri, 2, cx.lang) == Orphan::Strong;
         }
         if run.title.is_some() {
             // "Education Secretary Alan": a title takes a surname (royal and religious
@@ -101,17 +102,20 @@ impl Partial {
                         .next_back()
                         .is_some_and(|last| d.given_name_titles.contains(last))
                 });
-            return given && !royal;
+            return (given || korean) && !royal;
         }
         if run.sentence_initial && !(korean || given) {
             return false;
         }
-        let orphan = orphan_after(a, ri, usize::MAX, cx.lang);
         if given {
-            return context || orphan > Orphan::None;
+            let orphan = orphan_after(a, ri, 2, cx.lang);
+            return context
+                || orphan == Orphan::Strong
+                || (orphan == Orphan::Weak && run.next_verbish);
         }
         if korean {
             let both_words = w.split('-').all(|p| cx.lang.is_word(p));
+            let orphan = orphan_after(a, ri, usize::MAX, cx.lang);
             return !dictionary && !both_words && (context || orphan > Orphan::None);
         }
         // an unknown word where a person stands, with "Ms X" turning up right after it
