@@ -49,11 +49,13 @@ impl Check for Honorifics {
         };
         if let Some(style) = cx.house.honorifics {
             for p in &a.people {
-                let known = p
-                    .refs
-                    .iter()
-                    .find_map(|&r| a.runs[r].honorific.as_ref())
-                    .map(|h| h.text.trim_end_matches('.').to_owned());
+                let fact = p.fact.and_then(|f| cx.house.fact_base.people[f].honorific.clone());
+                let known = fact.or_else(|| {
+                    p.refs
+                        .iter()
+                        .find_map(|&r| a.runs[r].honorific.as_ref())
+                        .map(|h| h.text.trim_end_matches('.').to_owned())
+                });
                 for r in refs(p) {
                     let run = &a.runs[r];
                     self.house_style(cx, style, run, known.as_deref(), p.introduced(), out);
