@@ -1,6 +1,6 @@
 //! The lexicon compiled into the sets the document model and checks look words up in.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Dictionary, Lexicon};
 use std::collections::HashSet;
 
 /// Lookup sets built once per run from a [`Lexicon`].
@@ -15,7 +15,7 @@ pub struct Language {
     /// Lower-case function words that commonly start a sentence (`the`, `he`, `but`).
     pub sentence_starters: HashSet<String>,
     /// Lower-case dictionary words.
-    pub dictionary: HashSet<String>,
+    pub dictionary: Dictionary,
 }
 
 impl Language {

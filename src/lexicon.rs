@@ -78,14 +78,32 @@ impl Lexicon {
 
     /// The dictionary of lower-case English words: the built-in list plus any `dictionary`
     /// arrays merged in.
-    pub fn dictionary(&self) -> HashSet<String> {
-        WORDS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_owned)
-            .chain(self.extra_words.iter().cloned())
-            .collect()
+    pub fn dictionary(&self) -> Dictionary {
+        Dictionary {
+            builtin: WORDS.lines().collect(),
+            extra: self.extra_words.iter().cloned().collect(),
+        }
+    }
+}
+
+/// Lower-case English words: the built-in list (sorted, searched in place) and additions.
+#[derive(Debug, Clone, Default)]
+pub struct Dictionary {
+    builtin: Vec<&'static str>,
+    extra: HashSet<String>,
+}
+
+impl Dictionary {
+    pub fn contains(&self, word: &str) -> bool {
+        self.builtin.binary_search(&word).is_ok() || self.extra.contains(word)
+    }
+
+    pub fn len(&self) -> usize {
+        self.builtin.len() + self.extra.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 
@@ -119,6 +137,11 @@ mod tests {
     fn builtin_lexicon_parses() {
         let lex = Lexicon::builtin();
         assert!(lex.set("abbreviations").contains("mr."));
-        assert!(lex.dictionary().contains("house"));
+        let dict = lex.dictionary();
+        assert!(dict.contains("house") && !dict.contains("ta"));
+        assert!(
+            WORDS.lines().zip(WORDS.lines().skip(1)).all(|(a, b)| a < b),
+            "rules/data/words.txt must be sorted bytewise without duplicates"
+        );
     }
 }

@@ -25,6 +25,8 @@ pub struct Linter {
 pub struct FixOutcome {
     pub text: String,
     pub fixes: usize,
+    /// Lint-and-fix passes that applied something.
+    pub passes: usize,
     /// Diagnostics of the fixed text.
     pub remaining: Vec<Diagnostic>,
 }
@@ -109,6 +111,7 @@ impl Linter {
     pub fn fix(&self, source: &str, format: Format, mode: FixMode) -> FixOutcome {
         let mut text = source.to_owned();
         let mut fixes = 0;
+        let mut passes = 0;
         let mut diagnostics = self.lint(&text, format);
         for _ in 0..MAX_FIX_PASSES {
             let applied = apply_fixes(&text, &diagnostics, mode);
@@ -116,12 +119,14 @@ impl Linter {
                 break;
             }
             fixes += applied.fixes;
+            passes += 1;
             text = applied.text;
             diagnostics = self.lint(&text, format);
         }
         FixOutcome {
             text,
             fixes,
+            passes,
             remaining: diagnostics,
         }
     }

@@ -92,7 +92,10 @@ impl Check for Pattern {
         for unit in units {
             self.matches(text, unit, |span| {
                 let keep = match self.scope {
-                    Scope::Sentence => doc.sentences.iter().any(|s| s.span.covers(span)),
+                    Scope::Sentence => {
+                        let i = doc.sentences.partition_point(|s| s.span.end < span.end);
+                        doc.sentences.get(i).is_some_and(|s| s.span.covers(span))
+                    }
                     Scope::Quotes => doc.in_quotes(span),
                     Scope::OutsideQuotes => !doc.touches_quotes(span),
                     Scope::Paragraph | Scope::Document => true,

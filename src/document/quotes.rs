@@ -70,8 +70,6 @@ pub fn straight_direction(prev: Option<char>, next: Option<char>) -> Direction {
     let before_space = next.is_none_or(|n| n.is_whitespace());
     if after_space && !before_space {
         Direction::Open
-    } else if !after_space && before_space {
-        Direction::Close
     } else if before_space {
         Direction::Close
     } else {
