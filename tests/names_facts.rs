@@ -37,12 +37,19 @@ fn the_fact_base_wins_over_the_article() {
     let text = "Kim Jong-un inspected a missile base on Monday.\n\nState media said Kim Jong-un was pleased. Kim left by train.\n";
     let got = names(text, &l);
     assert_eq!(
-        got.iter().filter(|(r, s)| r == "names/name-forms" && s == "Kim Jong-un").count(),
+        got.iter()
+            .filter(|(r, s)| r == "names/name-forms" && s == "Kim Jong-un")
+            .count(),
         2,
         "{got:?}"
     );
-    let fixed = l.fix(text, Format::Plain, copydesk::fix::FixMode::SafeOnly).text;
-    assert!(fixed.contains("State media said Kim Jong Un was pleased"), "{fixed}");
+    let fixed = l
+        .fix(text, Format::Plain, copydesk::fix::FixMode::SafeOnly)
+        .text;
+    assert!(
+        fixed.contains("State media said Kim Jong Un was pleased"),
+        "{fixed}"
+    );
 }
 
 #[test]
@@ -50,9 +57,19 @@ fn titles_and_places_from_the_fact_base() {
     let l = linter(None);
     let text = "Chief Cabinet Secretary Yoshimasa Hayashi flew to Burma on Tuesday.\n\nVeterans wore the Burma Star. Hayashi later met President Xi Jinping.\n";
     let got = names(text, &l);
-    assert!(got.contains(&("names/fact-title".into(), "Chief Cabinet Secretary".into())), "{got:?}");
-    assert!(got.contains(&("names/fact-place".into(), "Burma".into())), "{got:?}");
-    assert_eq!(got.iter().filter(|(r, _)| r == "names/fact-place").count(), 1, "{got:?}");
+    assert!(
+        got.contains(&("names/fact-title".into(), "Chief Cabinet Secretary".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("names/fact-place".into(), "Burma".into())),
+        "{got:?}"
+    );
+    assert_eq!(
+        got.iter().filter(|(r, _)| r == "names/fact-place").count(),
+        1,
+        "{got:?}"
+    );
     assert!(!got.iter().any(|(_, s)| s.contains("Xi")), "{got:?}");
 }
 
@@ -61,18 +78,28 @@ fn capitals_follow_the_fact_base() {
     let l = linter(None);
     let text = "Tension on the Korean peninsula rose.\n\nTroops on the Korean peninsula were put on alert. Talks on the Korean Peninsula stalled.\n";
     let got = names(text, &l);
-    let caps: Vec<&String> = got.iter().filter(|(r, _)| r == "names/capitals").map(|(_, s)| s).collect();
+    let caps: Vec<&String> = got
+        .iter()
+        .filter(|(r, _)| r == "names/capitals")
+        .map(|(_, s)| s)
+        .collect();
     assert_eq!(caps, ["Korean peninsula", "Korean peninsula"], "{got:?}");
 }
 
 #[test]
 fn house_honorifics_are_errors() {
     let l = linter(Some(HonorificStyle::NoStop));
-    let text = "Kim Jong Un arrived in the capital.\n\nMr. Kim waved to the crowd, and Kim then left.\n";
+    let text =
+        "Kim Jong Un arrived in the capital.\n\nMr. Kim waved to the crowd, and Kim then left.\n";
     let ds = l.lint(text, Format::Plain);
     let hon: Vec<&Diagnostic> = ds.iter().filter(|d| d.rule == "names/honorifics").collect();
     assert_eq!(hon.len(), 2, "{hon:?}");
-    assert!(hon.iter().all(|d| d.severity == copydesk::diagnostic::Severity::Error));
+    assert!(hon
+        .iter()
+        .all(|d| d.severity == copydesk::diagnostic::Severity::Error));
     let fixed = l.fix(text, Format::Plain, copydesk::fix::FixMode::All).text;
-    assert!(fixed.contains("Mr Kim waved to the crowd, and Mr Kim then left."), "{fixed}");
+    assert!(
+        fixed.contains("Mr Kim waved to the crowd, and Mr Kim then left."),
+        "{fixed}"
+    );
 }

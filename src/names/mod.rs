@@ -261,7 +261,10 @@ impl Analysis {
 
     /// The people introduced with a full name.
     pub fn introduced(&self) -> impl Iterator<Item = (usize, &Person)> {
-        self.people.iter().enumerate().filter(|(_, p)| p.introduced())
+        self.people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.introduced())
     }
 }
 

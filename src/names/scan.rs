@@ -115,8 +115,7 @@ pub fn is_cap(w: &str) -> bool {
 
 fn is_acronym(w: &str) -> bool {
     let w = w.strip_suffix('s').unwrap_or(w);
-    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !w.chars().any(char::is_lowercase)
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
 /// The runs of one sentence.
@@ -203,9 +202,9 @@ pub(super) fn scan_sentence(
             let rest = rest_words(&raw[lead + 1..]);
             let opener = Some(raw_first_tok[lead]) == first_word
                 && (rest.len() >= 2
-                    || rest.first().is_some_and(|r| {
-                        data.is_honorific(r) || data.title_len(&rest) > 0
-                    }))
+                    || rest
+                        .first()
+                        .is_some_and(|r| data.is_honorific(r) || data.title_len(&rest) > 0))
                 && lang.is_word(w)
                 && !data.given_names.contains(w)
                 && !data.family_first.contains(w)
@@ -246,7 +245,10 @@ pub(super) fn scan_sentence(
             let punct = |k: Option<&Token>, set: &[&str]| {
                 k.is_some_and(|t| t.kind == TokenKind::Punct && set.contains(&t.text(text)))
             };
-            let cap_at = |k: usize| toks.get(k).is_some_and(|t| t.is_word() && is_cap(t.text(text)));
+            let cap_at = |k: usize| {
+                toks.get(k)
+                    .is_some_and(|t| t.is_word() && is_cap(t.text(text)))
+            };
             let list_next = punct(toks.get(end), &[","])
                 && cap_at(end + 1)
                 && (punct(toks.get(end + 2), &[",", ";"])
@@ -265,7 +267,9 @@ pub(super) fn scan_sentence(
                 || (punct(
                     first_tok.checked_sub(1).map(|k| &toks[k]),
                     &[",", ";", ":", "(", ")"],
-                ) && (first_tok < 2 || cap_at(first_tok - 2) || !toks[first_tok - 2].is_word())
+                ) && (first_tok < 2
+                    || cap_at(first_tok - 2)
+                    || !toks[first_tok - 2].is_word())
                     && (punct(toks.get(end), &[",", ";", "(", ")"])
                         || (punct(toks.get(end), &["."]) && end + 1 >= toks.len())));
             let prev_word = toks[..first_tok].last().filter(|t| t.is_word());
@@ -288,7 +292,11 @@ pub(super) fn scan_sentence(
                 n.is_word() && n.text(text).chars().next().is_some_and(char::is_lowercase)
             });
             run.next_verbish = run.next_lowercase
-                && next.is_some_and(|n| !lang.sentence_starters.contains(&n.text(text).to_lowercase()));
+                && next.is_some_and(|n| {
+                    !lang
+                        .sentence_starters
+                        .contains(&n.text(text).to_lowercase())
+                });
             run.appositive = appositive(toks, end, text, data);
             let says = |t: Option<&Token>| {
                 t.filter(|n| n.is_word())
@@ -296,9 +304,8 @@ pub(super) fn scan_sentence(
             };
             run.speaks = says(next)
                 || (punct(next, &[","]) && says(toks.get(end + 1)))
-                || prev_word.is_some_and(|p| {
-                    data.speech_verbs.contains(&p.text(text).to_lowercase())
-                });
+                || prev_word
+                    .is_some_and(|p| data.speech_verbs.contains(&p.text(text).to_lowercase()));
             let name = run.name_span();
             run.in_quotes = doc.in_quotes(name);
             out.push(run);
@@ -336,11 +343,15 @@ fn appositive(toks: &[Token], end: usize, text: &str, data: &NameData) -> bool {
             if let Some(f) = cap.get(..1) {
                 cap = f.to_uppercase() + &cap[1..];
             }
-            matches!(lower.as_str(), "a" | "an" | "the" | "who" | "whose" | "now" | "then")
-                || data.title_len(&[w]) > 0
+            matches!(
+                lower.as_str(),
+                "a" | "an" | "the" | "who" | "whose" | "now" | "then"
+            ) || data.title_len(&[w]) > 0
                 || data.title_len(&[cap.as_str()]) > 0
         }
-        Some("(") => toks.get(end + 1).is_some_and(|n| n.kind == TokenKind::Number),
+        Some("(") => toks
+            .get(end + 1)
+            .is_some_and(|n| n.kind == TokenKind::Number),
         _ => false,
     }
 }
@@ -351,7 +362,7 @@ fn classify(raw: Vec<Word>, data: &NameData, lang: &Language) -> Run {
     let mut honorific = None;
     let mut title = None;
     let words: Vec<&str> = raw.iter().map(|w| w.text.as_str()).collect();
-    if words.len() > 1 && data.is_honorific(&words[0]) {
+    if words.len() > 1 && data.is_honorific(words[0]) {
         honorific = Some(Honorific {
             span: raw[0].span,
             text: words[0].to_owned(),
@@ -369,7 +380,7 @@ fn classify(raw: Vec<Word>, data: &NameData, lang: &Language) -> Run {
     }
     let name = &words[name_start..];
     let kind = kind_of(name, data, lang);
-    let run = Run {
+    Run {
         block: 0,
         sentence: 0,
         raw,
@@ -389,8 +400,7 @@ fn classify(raw: Vec<Word>, data: &NameData, lang: &Language) -> Run {
         listed: false,
         prev_word: None,
         after_role: false,
-    };
-    run
+    }
 }
 
 fn kind_of(name: &[&str], data: &NameData, lang: &Language) -> RunKind {
@@ -413,9 +423,8 @@ fn kind_of(name: &[&str], data: &NameData, lang: &Language) -> RunKind {
     if name.len() == 1 {
         return RunKind::Single;
     }
-    let nameish = |w: &str| {
-        data.given_names.contains(w) || data.family_first.contains(w) || !lang.is_word(w)
-    };
+    let nameish =
+        |w: &str| data.given_names.contains(w) || data.family_first.contains(w) || !lang.is_word(w);
     let first = name[0];
     let last = name[name.len() - 1];
     if nameish(first) || (name.len() <= 3 && !lang.is_word(last)) {

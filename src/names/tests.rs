@@ -21,7 +21,16 @@ fn person<'a>(a: &'a Analysis, text: &str, surname: &str) -> &'a Person {
             let names: Vec<String> = a
                 .people
                 .iter()
-                .map(|p| format!("{} ({:?})", p.surname, p.forms.iter().map(|&f| a.runs[f].name_text(text)).collect::<Vec<_>>()))
+                .map(|p| {
+                    format!(
+                        "{} ({:?})",
+                        p.surname,
+                        p.forms
+                            .iter()
+                            .map(|&f| a.runs[f].name_text(text))
+                            .collect::<Vec<_>>()
+                    )
+                })
                 .collect();
             panic!("no person {surname}: {names:?}")
         })
@@ -36,10 +45,16 @@ fn family_name_first_and_western_order() {
     assert!(wang.family_first);
     assert_eq!(wang.refs.len(), 1);
     let park = person(&a, &text, "Park");
-    assert_eq!(a.runs[park.forms[0]].title.as_ref().unwrap().text, "Korean President");
+    assert_eq!(
+        a.runs[park.forms[0]].title.as_ref().unwrap().text,
+        "Korean President"
+    );
     let carter = person(&a, &text, "Carter");
     assert!(!carter.family_first);
-    assert_eq!(a.runs[carter.refs[0]].honorific.as_ref().unwrap().text, "Mrs");
+    assert_eq!(
+        a.runs[carter.refs[0]].honorific.as_ref().unwrap().text,
+        "Mrs"
+    );
     assert!(a.unresolved.is_empty(), "{:?}", a.unresolved);
 }
 
@@ -63,6 +78,10 @@ fn surname_seen_before_honorific_joins_it() {
 fn royal_titles_take_given_names() {
     let src = "The ceremony was planned for months.\n\nPrince Edward will also join the delegation, officials said.\n";
     let (a, text) = analyse(src);
-    let r = a.runs.iter().find(|r| r.name_text(&text) == "Edward").expect("Edward");
+    let r = a
+        .runs
+        .iter()
+        .find(|r| r.name_text(&text) == "Edward")
+        .expect("Edward");
     assert_eq!(r.title.as_ref().map(|t| t.text.as_str()), Some("Prince"));
 }

@@ -5,9 +5,9 @@
 use crate::checks::{at_word_boundaries, Check, CompileCx, Context};
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
+use crate::names::analysis;
 use crate::names::data::NameData;
 use crate::names::scan::RunKind;
-use crate::names::analysis;
 use crate::pack::error::ConfigError;
 use crate::text::Span;
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
@@ -53,8 +53,8 @@ impl Check for Capitals {
                 return;
             }
             let k = p.to_lowercase();
-            if !keys.contains_key(&k) {
-                keys.insert(k, phrases.len());
+            if let std::collections::hash_map::Entry::Vacant(e) = keys.entry(k) {
+                e.insert(phrases.len());
                 phrases.push(p.to_owned());
             }
         };
@@ -120,13 +120,18 @@ impl Check for Capitals {
             let key = phrases[pi].to_lowercase();
             let fact = fact_forms.iter().find(|f| f.to_lowercase() == key).copied();
             // each use's signature: the capitals of the words that say something
-            let sigs: Vec<Option<Vec<Option<bool>>>> = us
-                .iter()
-                .map(|u| self.signature(u, text, cx))
-                .collect();
+            let sigs: Vec<Option<Vec<Option<bool>>>> =
+                us.iter().map(|u| self.signature(u, text, cx)).collect();
             let mut tie = false;
             let chosen_sig = match fact {
-                Some(f) => self.signature(&Use { span: Span::new(0, f.len()), initial: false }, f, cx),
+                Some(f) => self.signature(
+                    &Use {
+                        span: Span::new(0, f.len()),
+                        initial: false,
+                    },
+                    f,
+                    cx,
+                ),
                 None => {
                     let mut counts: Vec<(&Vec<Option<bool>>, usize, usize)> = Vec::new();
                     for (i, sig) in sigs.iter().enumerate() {
@@ -144,15 +149,24 @@ impl Check for Capitals {
                         .max_by(|x, y| x.1.cmp(&y.1).then(y.2.cmp(&x.2)))
                         .map(|c| c.0.clone());
                     tie = counts.iter().filter(|c| Some(c.0) == best.as_ref()).count() == 1
-                        && counts.iter().filter(|c| c.1 == counts.iter().map(|c| c.1).max().unwrap_or(0)).count() > 1;
+                        && counts
+                            .iter()
+                            .filter(|c| c.1 == counts.iter().map(|c| c.1).max().unwrap_or(0))
+                            .count()
+                            > 1;
                     best
                 }
             };
-            let Some(chosen_sig) = chosen_sig else { continue };
+            let Some(chosen_sig) = chosen_sig else {
+                continue;
+            };
             let model = match fact {
                 Some(f) => (f.to_owned(), None),
                 None => {
-                    let i = sigs.iter().position(|s| s.as_ref() == Some(&chosen_sig)).unwrap_or(0);
+                    let i = sigs
+                        .iter()
+                        .position(|s| s.as_ref() == Some(&chosen_sig))
+                        .unwrap_or(0);
                     (us[i].span.slice(text).to_owned(), Some(us[i].span))
                 }
             };
@@ -168,7 +182,9 @@ impl Check for Capitals {
                     if tie && model.1.is_some_and(|m| m == u.span) {
                         if let Some(other) = us.iter().zip(&sigs).find(|(_, s)| {
                             s.as_ref().is_some_and(|s| {
-                                s.iter().zip(&chosen_sig).any(|(a, b)| a.is_some() && b.is_some() && a != b)
+                                s.iter()
+                                    .zip(&chosen_sig)
+                                    .any(|(a, b)| a.is_some() && b.is_some() && a != b)
                             })
                         }) {
                             let found = u.span.slice(text);
@@ -212,14 +228,25 @@ impl Capitals {
         let s = u.span.slice(text);
         let before = text[..u.span.start].chars().next_back();
         let after = text[u.span.end..].chars().next();
-        if matches!(before, Some('.' | '/' | '@')) || matches!(after, Some('/' | '@'))
-            || (after == Some('.') && text[u.span.end + 1..].chars().next().is_some_and(char::is_alphanumeric))
+        if matches!(before, Some('.' | '/' | '@'))
+            || matches!(after, Some('/' | '@'))
+            || (after == Some('.')
+                && text[u.span.end + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric))
         {
             return None;
         }
-        let words: Vec<&str> = s.split([' ', '-', '\u{a0}']).filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = s
+            .split([' ', '-', '\u{a0}'])
+            .filter(|w| !w.is_empty())
+            .collect();
         let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-        let acronym = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+        let acronym = |w: &str| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+        };
         if words.len() > 1 && !u.initial && !cap(words[0]) {
             return None;
         }

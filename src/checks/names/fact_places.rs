@@ -21,9 +21,9 @@ fn shielded(text: &str, block: Span, span: Span, exceptions: &[String]) -> bool 
     if hay.len() != block.len() {
         // lower-casing changed byte lengths: compare on the original text instead
         return exceptions.iter().any(|e| {
-            text[block.start..block.end].match_indices(e.as_str()).any(|(p, m)| {
-                Span::new(block.start + p, block.start + p + m.len()).covers(span)
-            })
+            text[block.start..block.end]
+                .match_indices(e.as_str())
+                .any(|(p, m)| Span::new(block.start + p, block.start + p + m.len()).covers(span))
         });
     }
     exceptions.iter().any(|e| {

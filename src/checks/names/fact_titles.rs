@@ -4,8 +4,8 @@
 use crate::checks::{Check, CompileCx, Context};
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
-use crate::names::data::NameData;
 use crate::names::analysis;
+use crate::names::data::NameData;
 use crate::pack::error::ConfigError;
 
 #[derive(Debug)]

@@ -78,10 +78,7 @@ impl Check for Forms {
                     .zip(&forms)
                     .find(|(_, f)| **f == chosen)
                     .map(|(&r, _)| a.runs[r].name_span());
-                let mut rep = cx
-                    .report(span)
-                    .var("match", form)
-                    .var("expected", chosen);
+                let mut rep = cx.report(span).var("match", form).var("expected", chosen);
                 rep = if safe {
                     rep.message(format!("The house writes “{chosen}”, not “{form}”"))
                         .fix(Fix::safe(

@@ -27,7 +27,11 @@ pub(crate) fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError>
 }
 
 fn counts(run: &Run) -> bool {
-    !run.in_quotes && run.title.is_none() && !run.after_determiner && !run.listed && !run.continues_name
+    !run.in_quotes
+        && run.title.is_none()
+        && !run.after_determiner
+        && !run.listed
+        && !run.continues_name
 }
 
 /// Deletes the honorific of `run` and the space after it.
@@ -49,7 +53,9 @@ impl Check for Honorifics {
         };
         if let Some(style) = cx.house.honorifics {
             for p in &a.people {
-                let fact = p.fact.and_then(|f| cx.house.fact_base.people[f].honorific.clone());
+                let fact = p
+                    .fact
+                    .and_then(|f| cx.house.fact_base.people[f].honorific.clone());
                 let known = fact.or_else(|| {
                     p.refs
                         .iter()
@@ -113,11 +119,18 @@ impl Check for Honorifics {
                 std::cmp::Ordering::Equal if bare >= with + 2 => false,
                 std::cmp::Ordering::Equal => continue,
             };
-            let hon = a.runs[h[0]].honorific.as_ref().map(|x| x.text.clone()).unwrap_or_default();
+            let hon = a.runs[h[0]]
+                .honorific
+                .as_ref()
+                .map(|x| x.text.clone())
+                .unwrap_or_default();
             let (wrong, right) = if keep_honorific { (&b, &h) } else { (&h, &b) };
             let example = &a.runs[right[0]];
             let shown = Span::new(
-                example.honorific.as_ref().map_or(example.name_span().start, |x| x.span.start),
+                example
+                    .honorific
+                    .as_ref()
+                    .map_or(example.name_span().start, |x| x.span.start),
                 example.name_span().end,
             );
             for &r in wrong {
@@ -128,12 +141,18 @@ impl Check for Honorifics {
                         s,
                         Fix::unsafe_(
                             format!("Write “{hon} {}”", run.word()),
-                            vec![Edit::replace(Span::new(s.start, s.start), format!("{hon} "))],
+                            vec![Edit::replace(
+                                Span::new(s.start, s.start),
+                                format!("{hon} "),
+                            )],
                         ),
                     )
                 } else {
                     (
-                        Span::new(run.honorific.as_ref().unwrap().span.start, run.name_span().end),
+                        Span::new(
+                            run.honorific.as_ref().unwrap().span.start,
+                            run.name_span().end,
+                        ),
                         Fix::unsafe_(format!("Write “{}”", run.word()), vec![drop_honorific(run)]),
                     )
                 };
@@ -143,7 +162,11 @@ impl Check for Honorifics {
                     .var("expected", shown.slice(text))
                     .label(
                         shown,
-                        format!("“{}” in paragraph {}", shown.slice(text), paragraph(example.block)),
+                        format!(
+                            "“{}” in paragraph {}",
+                            shown.slice(text),
+                            paragraph(example.block)
+                        ),
                     )
                     .fix(fix)
                     .emit(out);
@@ -151,10 +174,16 @@ impl Check for Honorifics {
         }
         // "Mr" and "Mr." in one article
         if stop > 0 && nostop > 0 && (stop.min(nostop) == 1 || stop.min(nostop) * 4 <= with) {
-            let want_stop = if stop != nostop { stop > nostop } else { first_stop == Some(true) };
+            let want_stop = if stop != nostop {
+                stop > nostop
+            } else {
+                first_stop == Some(true)
+            };
             for p in &a.people {
                 for r in refs(p) {
-                    let Some(h) = &a.runs[r].honorific else { continue };
+                    let Some(h) = &a.runs[r].honorific else {
+                        continue;
+                    };
                     if h.text.ends_with('.') == want_stop {
                         continue;
                     }
@@ -168,7 +197,10 @@ impl Check for Honorifics {
                         .severity(Severity::Info)
                         .var("match", h.text.as_str())
                         .var("expected", right.as_str())
-                        .message(format!("“{}” here, “{right}” elsewhere in the article", h.text))
+                        .message(format!(
+                            "“{}” here, “{right}” elsewhere in the article",
+                            h.text
+                        ))
                         .fix(Fix::unsafe_(
                             format!("Write “{right}”"),
                             vec![Edit::replace(h.span, right.as_str())],
@@ -239,7 +271,10 @@ impl Honorifics {
                     "“{}” here, while the article calls everyone else by the surname alone",
                     span.slice(text)
                 ))
-                .fix(Fix::unsafe_(format!("Write “{}”", run.word()), vec![drop_honorific(run)]))
+                .fix(Fix::unsafe_(
+                    format!("Write “{}”", run.word()),
+                    vec![drop_honorific(run)],
+                ))
                 .emit(out);
         } else {
             cx.report(run.name_span())
@@ -321,10 +356,15 @@ impl Honorifics {
                     } else {
                         k.to_owned()
                     };
-                    rep = rep.var("expected", format!("{hon} {}", run.word())).fix(Fix::unsafe_(
-                        format!("Write “{hon} {}”", run.word()),
-                        vec![Edit::replace(Span::new(span.start, span.start), format!("{hon} "))],
-                    ));
+                    rep = rep
+                        .var("expected", format!("{hon} {}", run.word()))
+                        .fix(Fix::unsafe_(
+                            format!("Write “{hon} {}”", run.word()),
+                            vec![Edit::replace(
+                                Span::new(span.start, span.start),
+                                format!("{hon} "),
+                            )],
+                        ));
                 }
                 rep.emit(out);
             }

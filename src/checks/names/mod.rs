@@ -106,8 +106,26 @@ fn syllable(p: &str) -> bool {
     // the consonants romanised Korean starts a syllable with
     if !matches!(
         &p[..i],
-        "" | "g" | "k" | "kk" | "n" | "d" | "t" | "tt" | "r" | "l" | "m" | "b" | "p" | "pp"
-            | "s" | "ss" | "sh" | "j" | "jj" | "ch" | "h"
+        "" | "g"
+            | "k"
+            | "kk"
+            | "n"
+            | "d"
+            | "t"
+            | "tt"
+            | "r"
+            | "l"
+            | "m"
+            | "b"
+            | "p"
+            | "pp"
+            | "s"
+            | "ss"
+            | "sh"
+            | "j"
+            | "jj"
+            | "ch"
+            | "h"
     ) {
         return false;
     }
@@ -130,7 +148,13 @@ mod tests {
         for s in ["Jae-Chu", "Min-soo", "Jong-un", "Hyun-woo", "Eun-young"] {
             assert!(korean_given_shape(s), "{s}");
         }
-        for s in ["Coca-Cola", "Anglo-Saxon", "Jean-Claude", "Rolls-Royce", "Chu"] {
+        for s in [
+            "Coca-Cola",
+            "Anglo-Saxon",
+            "Jean-Claude",
+            "Rolls-Royce",
+            "Chu",
+        ] {
             assert!(!korean_given_shape(s), "{s}");
         }
     }

@@ -34,7 +34,12 @@ enum Orphan {
 
 /// The best evidence of a surname, other than `ri`'s word, left orphaned after `ri` within
 /// `blocks` paragraphs: the rest of a name cut at first mention.
-fn orphan_after(a: &Analysis, ri: usize, blocks: usize, lang: &crate::language::Language) -> Orphan {
+fn orphan_after(
+    a: &Analysis,
+    ri: usize,
+    blocks: usize,
+    lang: &crate::language::Language,
+) -> Orphan {
     let block = a.runs[ri].block;
     let near = |r: usize| {
         r > ri
@@ -53,7 +58,12 @@ fn orphan_after(a: &Analysis, ri: usize, blocks: usize, lang: &crate::language::
     }
     let recurs = |r: usize| {
         let w = a.runs[r].word();
-        !lang.is_word(w) && a.unresolved.iter().filter(|&&x| a.runs[x].word() == w).count() >= 2
+        !lang.is_word(w)
+            && a.unresolved
+                .iter()
+                .filter(|&&x| a.runs[x].word() == w)
+                .count()
+                >= 2
     };
     if a.unresolved
         .iter()
@@ -76,7 +86,10 @@ impl Partial {
             || run.after_determiner
             || run.listed
             || run.continues_name
-            || run.prev_word.as_ref().is_some_and(|p| d.relations.contains(p))
+            || run
+                .prev_word
+                .as_ref()
+                .is_some_and(|p| d.relations.contains(p))
         {
             return false;
         }
