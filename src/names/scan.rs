@@ -65,6 +65,8 @@ pub struct Run {
     pub continues_name: bool,
     /// The run is an item of a list of names ("Smith, Jones, Brown;"), as in team line-ups.
     pub listed: bool,
+    /// "and", "of" and a capital follow ("William and Harry", "Bill of Rights").
+    pub joined: bool,
     /// The word before the run, lower-cased ("wife", "nicknamed").
     pub prev_word: Option<String>,
     /// A role stands just before the run ("goalkeeper Owen", "the minister, Kenta,").
@@ -255,12 +257,14 @@ pub(super) fn scan_sentence(
                     || toks.get(end + 2).is_some_and(|t| t.text(text) == "and"));
             let nickname = punct(toks.get(end), &["\"", "“", "'", "‘", "(", "/"])
                 || punct(first_tok.checked_sub(1).map(|k| &toks[k]), &["/"])
-                || (toks.get(end).is_some_and(|t| t.text(text) == "and") && cap_at(end + 1))
                 || (possessive && cap_at(end))
-                || (toks.get(end).is_some_and(|t| t.text(text) == "of") && cap_at(end + 1))
                 || (first_tok >= 2
                     && punct(Some(&toks[first_tok - 1]), &["\"", "”", "'", "’"])
                     && toks[first_tok - 2].is_word());
+            run.joined = toks
+                .get(end)
+                .is_some_and(|t| matches!(t.text(text), "and" | "of" | "&"))
+                && cap_at(end + 1);
             run.listed = list_next
                 || nickname
                 || toks.get(end).is_some_and(|t| t.kind == TokenKind::Number)
@@ -398,6 +402,7 @@ fn classify(raw: Vec<Word>, data: &NameData, lang: &Language) -> Run {
         possessive: false,
         continues_name: false,
         listed: false,
+        joined: false,
         prev_word: None,
         after_role: false,
     }

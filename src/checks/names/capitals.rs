@@ -69,6 +69,10 @@ impl Check for Capitals {
                 if r.name_start > 0 && r.name().len() >= 2 {
                     add(r.name_text(text));
                 }
+                // "Home Secretary" before a name
+                if let Some(t) = r.title.as_ref().filter(|t| t.text.contains(' ')) {
+                    add(t.span.slice(text));
+                }
             } else if r.kind == RunKind::Single
                 && !r.sentence_initial
                 && !cx.lang.is_word(r.word())

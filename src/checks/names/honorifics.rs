@@ -111,13 +111,19 @@ impl Check for Honorifics {
             if minority > 1 && minority * 4 > h.len() + b.len() {
                 continue;
             }
+            // a tie: how the article treats everyone else decides; failing that, both sides
+            // are shown and the honorific is kept
+            let (other_with, other_bare) = (with - h.len(), bare - b.len());
+            let mut both = false;
             let keep_honorific = match h.len().cmp(&b.len()) {
                 std::cmp::Ordering::Greater => true,
                 std::cmp::Ordering::Less => false,
-                // a tie: the article's habit decides, when it has a clear one
-                std::cmp::Ordering::Equal if with >= bare + 2 => true,
-                std::cmp::Ordering::Equal if bare >= with + 2 => false,
-                std::cmp::Ordering::Equal => continue,
+                std::cmp::Ordering::Equal if other_with > other_bare => true,
+                std::cmp::Ordering::Equal if other_bare > other_with => false,
+                std::cmp::Ordering::Equal => {
+                    both = true;
+                    true
+                }
             };
             let hon = a.runs[h[0]]
                 .honorific
@@ -170,6 +176,20 @@ impl Check for Honorifics {
                     )
                     .fix(fix)
                     .emit(out);
+            }
+            if both {
+                // no telling which is the slip: show the honorific side too, without a fix
+                let bare_at = a.runs[b[0]].name_span();
+                for &r in &h {
+                    let run = &a.runs[r];
+                    let hs = run.honorific.as_ref().map_or(run.name_span().start, |x| x.span.start);
+                    let span = Span::new(hs, run.name_span().end);
+                    cx.report(span)
+                        .var("match", span.slice(text))
+                        .var("expected", run.word())
+                        .label(bare_at, format!("“{}” here", bare_at.slice(text)))
+                        .emit(out);
+                }
             }
         }
         // "Mr" and "Mr." in one article
@@ -251,20 +271,37 @@ impl Honorifics {
             .copied()
             .flatten()
             .is_some_and(|p| a.people[p].introduced());
-        if mine.len() != 1
-            || others_same > 0
-            || others_other < 3
-            || witnesses < 2
-            || !person_introduced
-        {
+        if mine.len() != 1 {
             return;
         }
         let run = &a.runs[mine[0]];
+        let attributive = run
+            .prev_word
+            .as_deref()
+            .is_some_and(|p| matches!(p, "of" | "as" | "like" | "by"))
+            && run.honorific.is_none();
+        if mine.len() != 1
+            || others_same > 0
+            || others_other < 2
+            || witnesses < 1
+            || !person_introduced
+            || attributive
+            || run.sentence_initial
+        {
+            return;
+        }
+        // one bare surname among people all given honorifics is a likely slip; one honorific
+        // among bare surnames is often the house's habit for non-celebrities: a hint
+        let severity = if run.honorific.is_none() && witnesses >= 2 {
+            Severity::Warning
+        } else {
+            Severity::Info
+        };
         if let Some(hon) = &run.honorific {
             let span = Span::new(hon.span.start, run.name_span().end);
             // the article's habit is weaker evidence than a person written two ways: a hint
             cx.report(span)
-                .severity(Severity::Info)
+                .severity(severity)
                 .var("match", span.slice(text))
                 .var("expected", run.word())
                 .message(format!(
@@ -278,7 +315,7 @@ impl Honorifics {
                 .emit(out);
         } else {
             cx.report(run.name_span())
-                .severity(Severity::Info)
+                .severity(severity)
                 .var("match", run.word())
                 .message(format!(
                     "“{}” here, while the article gives everyone else an honorific",

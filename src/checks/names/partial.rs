@@ -85,6 +85,7 @@ impl Partial {
             || near_miss_target(a, ri, d, cx.lang).is_some()
             || run.after_determiner
             || run.listed
+            || run.joined
             || run.continues_name
             || run
                 .prev_word
