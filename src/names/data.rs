@@ -14,6 +14,10 @@ pub struct NameData {
     variant_index: HashMap<String, Vec<usize>>,
     /// Honorifics without their full stop (`Mr`, `Dr`).
     pub honorifics: HashSet<String>,
+    /// Courtesy honorifics (`Mr`, `Ms`), as opposed to styles such as `Lord`.
+    pub courtesy: HashSet<String>,
+    /// Lower-case nouns that make a bare surname before them attributive ("family").
+    pub attributive_after: HashSet<String>,
     /// Title phrases as word sequences (`["Chief", "Cabinet", "Secretary"]`).
     pub titles: Vec<Vec<String>>,
     /// Nationality adjectives as word sequences (`["South", "Korean"]`).
@@ -80,6 +84,8 @@ impl NameData {
             variants,
             variant_index,
             honorifics,
+            courtesy: owned(lex, "honorifics.courtesy"),
+            attributive_after: lex.set("honorifics.attributive_after"),
             titles: phrases(lex, "titles.words"),
             nationalities: phrases(lex, "titles.nationality_adjectives"),
             particles: owned(lex, "particles.words"),

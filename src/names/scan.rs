@@ -69,6 +69,8 @@ pub struct Run {
     pub joined: bool,
     /// The word before the run, lower-cased ("wife", "nicknamed").
     pub prev_word: Option<String>,
+    /// The next token, lower-cased, when it is a word.
+    pub next_word: Option<String>,
     /// A role stands just before the run ("goalkeeper Owen", "the minister, Kenta,").
     pub after_role: bool,
 }
@@ -295,6 +297,9 @@ pub(super) fn scan_sentence(
             run.next_lowercase = next.is_some_and(|n| {
                 n.is_word() && n.text(text).chars().next().is_some_and(char::is_lowercase)
             });
+            run.next_word = next
+                .filter(|n| n.is_word())
+                .map(|n| n.text(text).to_lowercase());
             run.next_verbish = run.next_lowercase
                 && next.is_some_and(|n| {
                     !lang
@@ -405,6 +410,7 @@ fn classify(raw: Vec<Word>, data: &NameData, lang: &Language) -> Run {
         joined: false,
         prev_word: None,
         after_role: false,
+        next_word: None,
     }
 }
 

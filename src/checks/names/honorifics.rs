@@ -26,7 +26,14 @@ pub(crate) fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError>
     }))
 }
 
-fn counts(run: &Run) -> bool {
+fn counts(run: &Run, data: &NameData) -> bool {
+    if run
+        .next_word
+        .as_ref()
+        .is_some_and(|w| data.attributive_after.contains(w))
+    {
+        return false;
+    }
     !run.in_quotes
         && run.title.is_none()
         && !run.after_determiner
@@ -48,7 +55,7 @@ impl Check for Honorifics {
             p.refs
                 .iter()
                 .copied()
-                .filter(|&r| counts(&a.runs[r]))
+                .filter(|&r| counts(&a.runs[r], &self.data))
                 .collect()
         };
         if let Some(style) = cx.house.honorifics {
@@ -111,6 +118,11 @@ impl Check for Honorifics {
             if minority > 1 && minority * 4 > h.len() + b.len() {
                 continue;
             }
+            let hon = a.runs[h[0]]
+                .honorific
+                .as_ref()
+                .map(|x| x.text.clone())
+                .unwrap_or_default();
             // a tie: how the article treats everyone else decides; failing that, both sides
             // are shown and the honorific is kept
             let (other_with, other_bare) = (with - h.len(), bare - b.len());
@@ -121,15 +133,15 @@ impl Check for Honorifics {
                 std::cmp::Ordering::Equal if other_with > other_bare => true,
                 std::cmp::Ordering::Equal if other_bare > other_with => false,
                 std::cmp::Ordering::Equal => {
+                    let courtesy = self.data.courtesy.contains(hon.trim_end_matches('.'));
+                    if !courtesy {
+                        continue;
+                    }
                     both = true;
                     true
                 }
             };
-            let hon = a.runs[h[0]]
-                .honorific
-                .as_ref()
-                .map(|x| x.text.clone())
-                .unwrap_or_default();
+
             let (wrong, right) = if keep_honorific { (&b, &h) } else { (&h, &b) };
             let example = &a.runs[right[0]];
             let shown = Span::new(
@@ -163,8 +175,12 @@ impl Check for Honorifics {
                     )
                 };
                 let found = span.slice(text);
-                cx.report(span)
-                    .var("match", found)
+                let mut rep = cx.report(span);
+                if both {
+                    // a tie nothing settles: a hint
+                    rep = rep.severity(Severity::Info);
+                }
+                rep.var("match", found)
                     .var("expected", shown.slice(text))
                     .label(
                         shown,
@@ -185,6 +201,7 @@ impl Check for Honorifics {
                     let hs = run.honorific.as_ref().map_or(run.name_span().start, |x| x.span.start);
                     let span = Span::new(hs, run.name_span().end);
                     cx.report(span)
+                        .severity(Severity::Info)
                         .var("match", span.slice(text))
                         .var("expected", run.word())
                         .label(bare_at, format!("“{}” here", bare_at.slice(text)))
@@ -259,7 +276,7 @@ impl Honorifics {
             .filter(|p| {
                 p.refs.iter().any(|&r| {
                     let run = &a.runs[r];
-                    counts(run)
+                    counts(run, &self.data)
                         && !run.sentence_initial
                         && run.honorific.is_some() == want_honorific
                 })
