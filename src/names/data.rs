@@ -31,6 +31,8 @@ pub struct NameData {
     /// Words before a given name that introduce a relative or a nickname ("his wife
     /// Sandra", "nicknamed Charly"): a given name there is not a cut name.
     pub relations: HashSet<String>,
+    /// Relatives, also across a comma ("his wife, Joan,").
+    pub kin: HashSet<String>,
     pub given_names: HashSet<String>,
     /// Titles and honorifics that take a given name ("Prince Harry", "Sir Elton").
     pub given_name_titles: HashSet<String>,
@@ -98,6 +100,7 @@ impl NameData {
                 .map(str::to_owned)
                 .collect(),
             relations: lex.set("given_names.after"),
+            kin: lex.set("given_names.kin"),
             given_names: owned(lex, "given_names.names"),
             given_name_titles: owned(lex, "given_names.titles"),
             speech_verbs: lex.set("attribution_verbs"),

@@ -69,6 +69,8 @@ pub struct Run {
     pub joined: bool,
     /// The word before the run, lower-cased ("wife", "nicknamed").
     pub prev_word: Option<String>,
+    /// The word before a comma just before the run ("his wife, Joan").
+    pub prev_word_comma: Option<String>,
     /// The next token, lower-cased, when it is a word.
     pub next_word: Option<String>,
     /// A role stands just before the run ("goalkeeper Owen", "the minister, Kenta,").
@@ -213,8 +215,7 @@ pub(super) fn scan_sentence(
                 && !data.given_names.contains(w)
                 && !data.family_first.contains(w)
                 && !data.is_honorific(w)
-                && data.title_len(&rest_words(&raw[lead..])) == 0
-                && !data.nationalities.iter().any(|p| p[0] == w);
+                && data.title_len(&rest_words(&raw[lead..])) == 0;
             if !(function_word || opener) {
                 break;
             }
@@ -283,10 +284,9 @@ pub(super) fn scan_sentence(
             let before_comma = (first_tok >= 2 && punct(Some(&toks[first_tok - 1]), &[","]))
                 .then(|| toks[first_tok - 2])
                 .filter(|t| t.is_word());
-            run.prev_word = prev_word
-                .or(before_comma.as_ref())
-                .map(|t| t.text(text).to_lowercase());
-            run.after_role = run.prev_word.as_deref().is_some_and(|p| {
+            run.prev_word = prev_word.map(|t| t.text(text).to_lowercase());
+            run.prev_word_comma = before_comma.map(|t| t.text(text).to_lowercase());
+            run.after_role = run.prev_word.as_deref().or(run.prev_word_comma.as_deref()).is_some_and(|p| {
                 let mut c = p.to_owned();
                 if let Some(f) = c.get(..1) {
                     c = f.to_uppercase() + &c[1..];
@@ -411,6 +411,7 @@ fn classify(raw: Vec<Word>, data: &NameData, lang: &Language) -> Run {
         prev_word: None,
         after_role: false,
         next_word: None,
+        prev_word_comma: None,
     }
 }
 

@@ -91,6 +91,10 @@ impl Partial {
                 .prev_word
                 .as_ref()
                 .is_some_and(|p| d.relations.contains(p))
+            || run
+                .prev_word_comma
+                .as_ref()
+                .is_some_and(|p| d.kin.contains(p))
         {
             return false;
         }
@@ -132,13 +136,18 @@ impl Partial {
             let orphan = orphan_after(a, ri, usize::MAX, cx.lang);
             return !dictionary && !both_words && (context || orphan > Orphan::None);
         }
-        // an unknown word where a person stands, with "Ms X" turning up right after it
-        !dictionary
+        // a word standing where a person stands ("chairman Subir", "Feroz, the men's ..."),
+        // with "Mr X" for an X no one introduced turning up right after it
+        let placed = run.after_role || (run.appositive && !dictionary);
+        placed
             && !run.sentence_initial
-            && run.appositive
-            && orphan_after(a, ri, 1, cx.lang) == Orphan::Strong
+            && orphan_after(a, ri, 2, cx.lang) == Orphan::Strong
             && !w.chars().skip(1).any(char::is_uppercase)
     }
+}
+
+fn d_given(d: &NameData, w: &str) -> bool {
+    d.given_names.contains(w)
 }
 
 impl Check for Partial {
@@ -153,6 +162,12 @@ impl Check for Partial {
                 .filter(|p| !p.introduced())
                 .filter_map(|p| p.refs.first().copied()),
         );
+        // "Alex" before "Alex Kapranos": a given name ahead of the full name
+        cands.extend(a.people.iter().filter_map(|p| {
+            let first = *p.other_refs.first()?;
+            let gives = d_given(&self.data, a.runs[first].word());
+            (p.forms.first().is_some_and(|&f| first < f) && gives).then_some(first)
+        }));
         cands.sort_unstable();
         let mut seen: Vec<String> = Vec::new();
         for ri in cands {
