@@ -286,13 +286,17 @@ pub(super) fn scan_sentence(
                 .filter(|t| t.is_word());
             run.prev_word = prev_word.map(|t| t.text(text).to_lowercase());
             run.prev_word_comma = before_comma.map(|t| t.text(text).to_lowercase());
-            run.after_role = run.prev_word.as_deref().or(run.prev_word_comma.as_deref()).is_some_and(|p| {
-                let mut c = p.to_owned();
-                if let Some(f) = c.get(..1) {
-                    c = f.to_uppercase() + &c[1..];
-                }
-                data.title_len(&[c.as_str()]) > 0
-            });
+            run.after_role = run
+                .prev_word
+                .as_deref()
+                .or(run.prev_word_comma.as_deref())
+                .is_some_and(|p| {
+                    let mut c = p.to_owned();
+                    if let Some(f) = c.get(..1) {
+                        c = f.to_uppercase() + &c[1..];
+                    }
+                    data.title_len(&[c.as_str()]) > 0
+                });
             let next = toks.get(end);
             run.next_lowercase = next.is_some_and(|n| {
                 n.is_word() && n.text(text).chars().next().is_some_and(char::is_lowercase)

@@ -198,7 +198,10 @@ impl Check for Honorifics {
                 let bare_at = a.runs[b[0]].name_span();
                 for &r in &h {
                     let run = &a.runs[r];
-                    let hs = run.honorific.as_ref().map_or(run.name_span().start, |x| x.span.start);
+                    let hs = run
+                        .honorific
+                        .as_ref()
+                        .map_or(run.name_span().start, |x| x.span.start);
                     let span = Span::new(hs, run.name_span().end);
                     cx.report(span)
                         .severity(Severity::Info)

@@ -28,6 +28,17 @@ fn is_acronym(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
+/// Whether `w` stands in a multi-word capitalised run that is not a person's full name
+/// (a place, an organisation, a title).
+pub(crate) fn in_multiword_thing(a: &Analysis, w: &str) -> bool {
+    let w = w.to_lowercase();
+    a.runs.iter().any(|r| {
+        r.kind == RunKind::Other
+            && r.raw.len() > 1
+            && r.raw.iter().any(|x| x.text.to_lowercase() == w)
+    })
+}
+
 /// Whether `w` stands anywhere in a multi-word capitalised run (a name part, a place, an
 /// organisation), honorific and title words left aside.
 pub(crate) fn in_multiword_run(a: &Analysis, w: &str) -> bool {

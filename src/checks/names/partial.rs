@@ -2,7 +2,7 @@
 //! nor a known mononym ("Jae-Chu, director of ...", "Jeremy, a spokesman, said",
 //! "Education Secretary Alan told MPs").
 
-use super::{in_multiword_run, korean_given_shape, near_miss_target, never_a_name};
+use super::{in_multiword_thing, korean_given_shape, near_miss_target, never_a_name};
 use crate::checks::{Check, CompileCx, Context};
 use crate::diagnostic::Diagnostic;
 use crate::names::data::NameData;
@@ -81,7 +81,7 @@ impl Partial {
         let run: &Run = &a.runs[ri];
         let w = run.word();
         if never_a_name(w, d)
-            || in_multiword_run(a, w)
+            || in_multiword_thing(a, w)
             || near_miss_target(a, ri, d, cx.lang).is_some()
             || run.after_determiner
             || run.listed
