@@ -31,6 +31,8 @@ pub struct NameData {
     /// Words before a given name that introduce a relative or a nickname ("his wife
     /// Sandra", "nicknamed Charly"): a given name there is not a cut name.
     pub relations: HashSet<String>,
+    /// Prepositions of place before a word that make it a place ("in Cuba").
+    pub locatives: HashSet<String>,
     /// Relatives, also across a comma ("his wife, Joan,").
     pub kin: HashSet<String>,
     pub given_names: HashSet<String>,
@@ -101,6 +103,7 @@ impl NameData {
                 .collect(),
             relations: lex.set("given_names.after"),
             kin: lex.set("given_names.kin"),
+            locatives: lex.set("given_names.not_after"),
             given_names: owned(lex, "given_names.names"),
             given_name_titles: owned(lex, "given_names.titles"),
             speech_verbs: lex.set("attribution_verbs"),

@@ -312,7 +312,7 @@ impl Honorifics {
         }
         // one bare surname among people all given honorifics is a likely slip; one honorific
         // among bare surnames is often the house's habit for non-celebrities: a hint
-        let severity = if run.honorific.is_none() && witnesses >= 2 {
+        let severity = if run.honorific.is_none() && witnesses >= 3 {
             Severity::Warning
         } else {
             Severity::Info

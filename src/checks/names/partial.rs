@@ -95,6 +95,16 @@ impl Partial {
                 .prev_word_comma
                 .as_ref()
                 .is_some_and(|p| d.kin.contains(p))
+            // "in Cuba", "her role in Elizabeth": a place or a title
+            || run
+                .prev_word
+                .as_ref()
+                .is_some_and(|p| d.locatives.contains(p))
+            // "Ray star Jamie Foxx": the name of a film, a band, a brand
+            || run
+                .next_word
+                .as_ref()
+                .is_some_and(|n| d.attributive_after.contains(n))
         {
             return false;
         }
