@@ -258,7 +258,13 @@ pub(super) fn scan_sentence(
                 && cap_at(end + 1)
                 && (punct(toks.get(end + 2), &[",", ";"])
                     || toks.get(end + 2).is_some_and(|t| t.text(text) == "and"));
-            let nickname = punct(toks.get(end), &["\"", "“", "'", "‘", "(", "/"])
+            let quote = ["\"", "“", "'", "‘"];
+            // Marion "Suge" Knight
+            let nickname = (punct(toks.get(end), &quote)
+                && cap_at(end + 1)
+                && (punct(toks.get(end + 2), &["\"", "”", "'", "’"])
+                    || punct(toks.get(end + 3), &["\"", "”", "'", "’"])))
+                || punct(toks.get(end), &["(", "/"])
                 || punct(first_tok.checked_sub(1).map(|k| &toks[k]), &["/"])
                 || (possessive && cap_at(end))
                 || (first_tok >= 2
