@@ -48,6 +48,12 @@ pub struct Analysis {
     pub person_of: Vec<Option<usize>>,
     /// One-word runs (no honorific, no title) that name no one the article introduces.
     pub unresolved: Vec<usize>,
+    /// Lower-cased words standing in multi-word runs: (in any, in organisations and places).
+    multiword: HashMap<String, (bool, bool)>,
+    /// Lower-cased word → index of the first run that contains it.
+    first_run: HashMap<String, usize>,
+    /// Lower-cased word → how many unresolved runs it makes.
+    unresolved_count: HashMap<String, usize>,
 }
 
 /// Lower-cases and drops hyphens, spaces, full stops and apostrophes: "Kim Jong-un" and
@@ -106,7 +112,57 @@ impl Analysis {
         };
         a.group_full_names(data, facts);
         a.resolve_singles(data);
+        a.index_words();
         a
+    }
+
+    fn index_words(&mut self) {
+        for (ri, r) in self.runs.iter().enumerate() {
+            let multi = r.name().len() > 1 || (r.kind == RunKind::Other && r.raw.len() > 1);
+            let thing = r.kind == RunKind::Other && r.raw.len() > 1;
+            for w in &r.raw {
+                let lw = w.text.to_lowercase();
+                self.first_run.entry(lw.clone()).or_insert(ri);
+                if multi || thing {
+                    let e = self.multiword.entry(lw).or_default();
+                    e.0 |= multi;
+                    e.1 |= thing;
+                }
+            }
+        }
+        for &ri in &self.unresolved {
+            *self
+                .unresolved_count
+                .entry(self.runs[ri].word().to_lowercase())
+                .or_default() += 1;
+        }
+    }
+
+    /// Whether `word` stands in a multi-word run: a full name, a place, an organisation.
+    pub fn in_multiword_run(&self, word: &str) -> bool {
+        self.multiword
+            .get(&word.to_lowercase())
+            .is_some_and(|e| e.0)
+    }
+
+    /// Whether `word` stands in a multi-word run that is an organisation or a place.
+    pub fn in_multiword_thing(&self, word: &str) -> bool {
+        self.multiword
+            .get(&word.to_lowercase())
+            .is_some_and(|e| e.1)
+    }
+
+    /// The first run in which `word` appears (any case).
+    pub fn first_run_with(&self, word: &str) -> Option<usize> {
+        self.first_run.get(&word.to_lowercase()).copied()
+    }
+
+    /// How many one-word mentions of `word` resolve to no one.
+    pub fn unresolved_count(&self, word: &str) -> usize {
+        self.unresolved_count
+            .get(&word.to_lowercase())
+            .copied()
+            .unwrap_or(0)
     }
 
     fn group_full_names(&mut self, data: &NameData, facts: &FactBase) {
@@ -173,6 +229,22 @@ impl Analysis {
 
     fn resolve_singles(&mut self, data: &NameData) {
         let mut unintroduced: HashMap<String, usize> = HashMap::new();
+        let mut surname_index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut part_index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (pi, p) in self.people.iter().enumerate() {
+            surname_index
+                .entry(p.surname.to_lowercase())
+                .or_default()
+                .push(pi);
+            for &f in &p.forms {
+                for x in self.runs[f].name() {
+                    let e = part_index.entry(x.text.to_lowercase()).or_default();
+                    if e.last() != Some(&pi) {
+                        e.push(pi);
+                    }
+                }
+            }
+        }
         for ri in 0..self.runs.len() {
             let run = &self.runs[ri];
             if run.kind != RunKind::Single {
@@ -187,24 +259,13 @@ impl Analysis {
                     .max_by_key(|&p| people[p].forms.iter().filter(|&&f| f < ri).max())
                     .or_else(|| cands.first().copied())
             };
-            let by_surname: Vec<usize> = (0..self.people.len())
-                .filter(|&p| self.people[p].surname.to_lowercase() == w)
-                .collect();
+            let by_surname: Vec<usize> = surname_index.get(&w).cloned().unwrap_or_default();
             if let Some(p) = nearest(by_surname, &self.people) {
                 self.people[p].refs.push(ri);
                 self.person_of[ri] = Some(p);
                 continue;
             }
-            let by_part: Vec<usize> = (0..self.people.len())
-                .filter(|&p| {
-                    self.people[p].forms.iter().any(|&f| {
-                        self.runs[f]
-                            .name()
-                            .iter()
-                            .any(|x| x.text.to_lowercase() == w)
-                    })
-                })
-                .collect();
+            let by_part: Vec<usize> = part_index.get(&w).cloned().unwrap_or_default();
             if let Some(p) = nearest(by_part, &self.people) {
                 self.people[p].other_refs.push(ri);
                 self.person_of[ri] = Some(p);
@@ -247,16 +308,6 @@ impl Analysis {
             self.person_of[ri] = Some(p);
         }
         self.unresolved.retain(|&ri| self.person_of[ri].is_none());
-    }
-
-    /// Whether `word` is written anywhere in the article inside a longer capitalised run or
-    /// with an honorific or title (so a bare use of it is not a stray name).
-    pub fn word_in_longer_names(&self, word: &str) -> bool {
-        let w = word.to_lowercase();
-        self.runs.iter().any(|r| {
-            (r.raw.len() > 1 || r.honorific.is_some() || r.title.is_some())
-                && r.raw.iter().any(|x| x.text.to_lowercase() == w)
-        })
     }
 
     /// The people introduced with a full name.

@@ -11,7 +11,6 @@ pub(super) mod partial;
 
 use crate::language::Language;
 use crate::names::data::NameData;
-use crate::names::scan::RunKind;
 use crate::names::Analysis;
 
 /// Whether `w` is a word a name check must never take for a person's name.
@@ -31,22 +30,13 @@ fn is_acronym(w: &str) -> bool {
 /// Whether `w` stands in a multi-word capitalised run that is not a person's full name
 /// (a place, an organisation, a title).
 pub(crate) fn in_multiword_thing(a: &Analysis, w: &str) -> bool {
-    let w = w.to_lowercase();
-    a.runs.iter().any(|r| {
-        r.kind == RunKind::Other
-            && r.raw.len() > 1
-            && r.raw.iter().any(|x| x.text.to_lowercase() == w)
-    })
+    a.in_multiword_thing(w)
 }
 
 /// Whether `w` stands anywhere in a multi-word capitalised run (a name part, a place, an
 /// organisation), honorific and title words left aside.
 pub(crate) fn in_multiword_run(a: &Analysis, w: &str) -> bool {
-    let w = w.to_lowercase();
-    a.runs.iter().any(|r| {
-        (r.name().len() > 1 || (r.kind == RunKind::Other && r.raw.len() > 1))
-            && r.raw.iter().any(|x| x.text.to_lowercase() == w)
-    })
+    a.in_multiword_run(w)
 }
 
 /// The introduced person an unresolved one-word mention is one letter or one listed

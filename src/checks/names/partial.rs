@@ -58,12 +58,7 @@ fn orphan_after(
     }
     let recurs = |r: usize| {
         let w = a.runs[r].word();
-        !lang.is_word(w)
-            && a.unresolved
-                .iter()
-                .filter(|&&x| a.runs[x].word() == w)
-                .count()
-                >= 2
+        !lang.is_word(w) && a.unresolved_count(w) >= 2
     };
     if a.unresolved
         .iter()
@@ -189,10 +184,7 @@ impl Check for Partial {
             }
             seen.push(lw.clone());
             // only the first mention of the word anywhere
-            if a.runs[..ri]
-                .iter()
-                .any(|r| r.raw.iter().any(|x| x.text.to_lowercase() == lw))
-            {
+            if a.first_run_with(w).is_some_and(|f| f < ri) {
                 continue;
             }
             if !self.cut(cx, a, ri) {
