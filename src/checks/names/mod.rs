@@ -53,7 +53,7 @@ pub(crate) fn near_miss_target(
         || data.given_names.contains(w)
         || (lang.is_word(w) && run.honorific.is_none())
         || in_multiword_run(a, w)
-        || (run.sentence_initial && !run.next_lowercase)
+        || (run.sentence_initial && !run.next_lowercase && !run.appositive)
         || run.after_determiner
         || run.listed
         || run.title.is_some()
