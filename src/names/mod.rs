@@ -7,6 +7,7 @@
 //! Chinese, Korean and Vietnamese names, decided by how the article refers back to them), and
 //! resolves every one-word mention over the whole article.
 
+mod context;
 pub mod data;
 pub mod scan;
 

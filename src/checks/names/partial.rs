@@ -151,10 +151,6 @@ impl Partial {
     }
 }
 
-fn d_given(d: &NameData, w: &str) -> bool {
-    d.given_names.contains(w)
-}
-
 impl Check for Partial {
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let a = analysis(cx, &self.data);
@@ -170,19 +166,17 @@ impl Check for Partial {
         // "Alex" before "Alex Kapranos": a given name ahead of the full name
         cands.extend(a.people.iter().filter_map(|p| {
             let first = *p.other_refs.first()?;
-            let gives = d_given(&self.data, a.runs[first].word());
+            let gives = self.data.given_names.contains(a.runs[first].word());
             (p.forms.first().is_some_and(|&f| first < f) && gives).then_some(first)
         }));
         cands.sort_unstable();
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         for ri in cands {
             let run = &a.runs[ri];
             let w = run.word();
-            let lw = w.to_lowercase();
-            if seen.contains(&lw) {
+            if !seen.insert(w.to_lowercase()) {
                 continue;
             }
-            seen.push(lw.clone());
             // only the first mention of the word anywhere
             if a.first_run_with(w).is_some_and(|f| f < ri) {
                 continue;
@@ -192,7 +186,7 @@ impl Check for Partial {
             }
             let help = if korean_given_shape(w) {
                 format!(
-                    "Give the full name at first mention; Korean names put the family name first (“Kim {w}”)."
+                    "Give the full name at first mention; a Korean name puts the family name first (“[family name] {w}”)."
                 )
             } else {
                 "Give the person's full name at first mention, then the surname.".to_owned()
