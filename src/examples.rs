@@ -55,6 +55,14 @@ pub fn run_rule(set: &Arc<RuleSet>, id: &str) -> Vec<ExampleFailure> {
         } else {
             Format::Plain
         };
+        let mut linter = linter.clone();
+        if ex.house.is_some() || ex.facts.is_some() {
+            let mut house = ex.house.clone().unwrap_or_default();
+            if let Some(f) = &ex.facts {
+                house.fact_base = f.clone();
+            }
+            linter.house = Arc::new(house);
+        }
         let diags = linter.lint(&ex.text, format);
         let occurrences: Vec<Vec<Span>> = ex
             .flag

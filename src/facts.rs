@@ -18,6 +18,9 @@ pub struct Person {
     /// The person's current title ("Foreign Minister").
     #[serde(default)]
     pub title: Option<String>,
+    /// The honorific the house gives the person on later mentions ("Mr", "Ms", "Dr").
+    #[serde(default)]
+    pub honorific: Option<String>,
 }
 
 /// A place with its current name and deprecated ones.

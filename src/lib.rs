@@ -19,6 +19,7 @@ pub mod house;
 pub mod language;
 pub mod lexicon;
 pub mod linter;
+pub mod names;
 pub mod pack;
 pub mod report;
 pub mod text;

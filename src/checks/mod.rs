@@ -9,6 +9,7 @@ mod consistency;
 mod displaced_sentence;
 mod double_attribution;
 mod exceptions;
+mod names;
 mod nested_quote;
 mod orphan_attribution;
 mod pattern;
@@ -47,6 +48,13 @@ pub const KINDS: &[&str] = &[
     "nested-quote",
     "bracket-balance",
     "quote-style",
+    "name-forms",
+    "name-near-miss",
+    "name-partial",
+    "honorifics",
+    "name-capitals",
+    "fact-titles",
+    "fact-places",
 ];
 
 /// A compiled check.
@@ -296,6 +304,13 @@ pub fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError> {
         "nested-quote" => nested_quote::compile(cx),
         "bracket-balance" => bracket_balance::compile(cx),
         "quote-style" => quote_style::compile(cx),
+        "name-forms" => names::forms::compile(cx),
+        "name-near-miss" => names::near_miss::compile(cx),
+        "name-partial" => names::partial::compile(cx),
+        "honorifics" => names::honorifics::compile(cx),
+        "name-capitals" => names::capitals::compile(cx),
+        "fact-titles" => names::fact_titles::compile(cx),
+        "fact-places" => names::fact_places::compile(cx),
         _ => {
             let mut e = cx.error(cx.def.check.span(), format!("unknown check kind `{kind}`"));
             e = e.with_help(match nearest(kind, KINDS) {

@@ -108,6 +108,8 @@ pub struct Document<'a> {
     pub lines: LineIndex,
     /// Lower-cased token texts, built on first use (see [`Document::lower`]).
     lowered: OnceLock<Lowered>,
+    /// Who is who in the article, computed by the first name check that asks.
+    pub names: OnceLock<crate::names::Analysis>,
 }
 
 /// Every token's text lower-cased, with `’` as `'`, in one buffer.
@@ -147,6 +149,7 @@ impl<'a> Document<'a> {
             suppressions,
             lines: LineIndex::new(source),
             lowered: OnceLock::new(),
+            names: OnceLock::new(),
         };
         let total = raw.len();
         for (index, rb) in raw.into_iter().enumerate() {

@@ -11,4 +11,5 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../rules/translation.toml"),
     ),
     ("quotes.toml", include_str!("../../rules/quotes.toml")),
+    ("names.toml", include_str!("../../rules/names.toml")),
 ];

@@ -116,6 +116,12 @@ pub struct ExampleDef {
     /// The example is Markdown rather than plain text.
     #[serde(default)]
     pub markdown: bool,
+    /// House settings the example runs with (`{ honorifics = "Mr" }`).
+    #[serde(default)]
+    pub house: Option<crate::house::House>,
+    /// A fact base the example runs with (`{ person = [{ name = "..." }] }`).
+    #[serde(default)]
+    pub facts: Option<crate::facts::FactBase>,
 }
 
 impl RuleDef {

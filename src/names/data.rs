@@ -1,0 +1,172 @@
+//! The name lists of the lexicon (`rules/data/names.toml` and any extensions) as lookup sets.
+
+use crate::lexicon::Lexicon;
+use std::collections::{HashMap, HashSet};
+
+/// What the analyser knows about names, built once per rule set.
+#[derive(Debug, Clone, Default)]
+pub struct NameData {
+    /// Chinese, Korean and Vietnamese family names, as written.
+    pub family_first: HashSet<String>,
+    /// Romanisation variant groups; a spelling may sit in several groups.
+    pub variants: Vec<Vec<String>>,
+    /// Lower-cased spelling → the groups it belongs to.
+    variant_index: HashMap<String, Vec<usize>>,
+    /// Honorifics without their full stop (`Mr`, `Dr`).
+    pub honorifics: HashSet<String>,
+    /// Courtesy honorifics (`Mr`, `Ms`), as opposed to styles such as `Lord`.
+    pub courtesy: HashSet<String>,
+    /// Lower-case nouns that make a bare surname before them attributive ("family").
+    pub attributive_after: HashSet<String>,
+    /// Title phrases as word sequences (`["Chief", "Cabinet", "Secretary"]`).
+    pub titles: Vec<Vec<String>>,
+    /// Nationality adjectives as word sequences (`["South", "Korean"]`).
+    pub nationalities: Vec<Vec<String>>,
+    pub particles: HashSet<String>,
+    pub mononyms: HashSet<String>,
+    /// Capitalised words that are never part of a person's name.
+    pub not_people: HashSet<String>,
+    /// Multi-word entries of `not_people` ("Hong Kong").
+    pub not_people_phrases: Vec<String>,
+    /// Words before a given name that introduce a relative or a nickname ("his wife
+    /// Sandra", "nicknamed Charly"): a given name there is not a cut name.
+    pub relations: HashSet<String>,
+    /// Prepositions of place before a word that make it a place ("in Cuba").
+    pub locatives: HashSet<String>,
+    /// Relatives, also across a comma ("his wife, Joan,").
+    pub kin: HashSet<String>,
+    pub given_names: HashSet<String>,
+    /// Titles and honorifics that take a given name ("Prince Harry", "Sir Elton").
+    pub given_name_titles: HashSet<String>,
+    /// Lower-case verbs of saying (`said`, `told`).
+    pub speech_verbs: HashSet<String>,
+    /// Lower-case determiners (`the`, `a`).
+    pub determiners: HashSet<String>,
+}
+
+fn phrases(lex: &Lexicon, path: &str) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = lex
+        .strings(path)
+        .into_iter()
+        .map(|p| p.split_whitespace().map(str::to_owned).collect())
+        .filter(|p: &Vec<String>| !p.is_empty())
+        .collect();
+    // longest first, so a prefix scan takes the longest phrase
+    out.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    out
+}
+
+fn owned(lex: &Lexicon, path: &str) -> HashSet<String> {
+    lex.strings(path).into_iter().map(str::to_owned).collect()
+}
+
+impl NameData {
+    pub fn new(lex: &Lexicon) -> NameData {
+        let mut family_first = HashSet::new();
+        for list in ["surnames.chinese", "surnames.korean", "surnames.vietnamese"] {
+            family_first.extend(owned(lex, list));
+        }
+        let variants: Vec<Vec<String>> = lex
+            .groups("variants", "group")
+            .into_iter()
+            .map(|g| g.into_iter().map(str::to_owned).collect())
+            .collect();
+        let mut variant_index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, g) in variants.iter().enumerate() {
+            for s in g {
+                variant_index.entry(s.to_lowercase()).or_default().push(i);
+            }
+        }
+        let honorifics = lex
+            .strings("honorifics.forms")
+            .into_iter()
+            .filter(|h| !h.contains(' '))
+            .map(str::to_owned)
+            .collect();
+        NameData {
+            family_first,
+            variants,
+            variant_index,
+            honorifics,
+            courtesy: owned(lex, "honorifics.courtesy"),
+            attributive_after: lex.set("honorifics.attributive_after"),
+            titles: phrases(lex, "titles.words"),
+            nationalities: phrases(lex, "titles.nationality_adjectives"),
+            particles: owned(lex, "particles.words"),
+            mononyms: owned(lex, "mononyms.names"),
+            not_people: owned(lex, "not_people.words"),
+            not_people_phrases: lex
+                .strings("not_people.words")
+                .into_iter()
+                .filter(|w| w.contains(' '))
+                .map(str::to_owned)
+                .collect(),
+            relations: lex.set("given_names.after"),
+            kin: lex.set("given_names.kin"),
+            locatives: lex.set("given_names.not_after"),
+            given_names: owned(lex, "given_names.names"),
+            given_name_titles: owned(lex, "given_names.titles"),
+            speech_verbs: lex.set("attribution_verbs"),
+            determiners: lex.set("determiners"),
+        }
+    }
+
+    /// Whether two spellings share a romanisation variant group (groups are not merged).
+    pub fn are_variants(&self, a: &str, b: &str) -> bool {
+        let (Some(ga), Some(gb)) = (
+            self.variant_index.get(&a.to_lowercase()),
+            self.variant_index.get(&b.to_lowercase()),
+        ) else {
+            return false;
+        };
+        ga.iter().any(|g| gb.contains(g))
+    }
+
+    /// Whether `word` is a known honorific, with or without its full stop.
+    pub fn is_honorific(&self, word: &str) -> bool {
+        self.honorifics.contains(word.trim_end_matches('.'))
+    }
+
+    /// The length (in words) of the title phrase at the start of `words`, a nationality
+    /// adjective before it included ("South Korean Foreign Minister"); 0 when none.
+    pub fn title_len(&self, words: &[&str]) -> usize {
+        let nat = prefix_len(&self.nationalities, words);
+        let t = prefix_len(&self.titles, &words[nat..]);
+        if t == 0 {
+            return 0;
+        }
+        // titles chain: "Deputy Foreign Minister", "Former Prime Minister"
+        let more = self.title_len(&words[nat + t..]);
+        nat + t + more
+    }
+}
+
+/// Length of the longest phrase of `list` that `words` starts with.
+fn prefix_len(list: &[Vec<String>], words: &[&str]) -> usize {
+    list.iter()
+        .find(|p| p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| a == b))
+        .map_or(0, Vec::len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lists_load() {
+        let d = NameData::new(&Lexicon::builtin());
+        assert!(d.family_first.contains("Kim"));
+        assert!(d.are_variants("Chen", "Chan"));
+        assert!(!d.are_variants("Chen", "Cheng"));
+        // "Wong" is in the Wang and the Huang groups; Wang and Huang are not variants
+        assert!(d.are_variants("Wong", "Huang") && d.are_variants("Wong", "Wang"));
+        assert!(!d.are_variants("Wang", "Huang"));
+        assert!(d.is_honorific("Mr.") && !d.is_honorific("President"));
+        assert_eq!(
+            d.title_len(&["Chief", "Cabinet", "Secretary", "Yoshimasa"]),
+            3
+        );
+        assert_eq!(d.title_len(&["Chinese", "President", "Xi"]), 2);
+        assert_eq!(d.title_len(&["Chinese", "Xi"]), 0);
+    }
+}
