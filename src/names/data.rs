@@ -19,9 +19,9 @@ pub struct NameData {
     /// Lower-case nouns that make a bare surname before them attributive ("family").
     pub attributive_after: HashSet<String>,
     /// Title phrases as word sequences (`["Chief", "Cabinet", "Secretary"]`).
-    pub titles: Vec<Vec<String>>,
+    pub titles: Phrases,
     /// Nationality adjectives as word sequences (`["South", "Korean"]`).
-    pub nationalities: Vec<Vec<String>>,
+    pub nationalities: Phrases,
     pub particles: HashSet<String>,
     pub mononyms: HashSet<String>,
     /// Capitalised words that are never part of a person's name.
@@ -44,16 +44,54 @@ pub struct NameData {
     pub determiners: HashSet<String>,
 }
 
-fn phrases(lex: &Lexicon, path: &str) -> Vec<Vec<String>> {
-    let mut out: Vec<Vec<String>> = lex
-        .strings(path)
-        .into_iter()
-        .map(|p| p.split_whitespace().map(str::to_owned).collect())
-        .filter(|p: &Vec<String>| !p.is_empty())
-        .collect();
-    // longest first, so a prefix scan takes the longest phrase
-    out.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    out
+fn phrases(lex: &Lexicon, path: &str) -> Phrases {
+    let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+    for p in lex.strings(path) {
+        let words: Vec<String> = p.split_whitespace().map(str::to_owned).collect();
+        if let Some(first) = words.first() {
+            by_first.entry(first.clone()).or_default().push(words);
+        }
+    }
+    for list in by_first.values_mut() {
+        // longest first, so a prefix scan takes the longest phrase
+        list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    }
+    Phrases { by_first }
+}
+
+/// Phrases as word sequences, indexed by their first word.
+#[derive(Debug, Clone, Default)]
+pub struct Phrases {
+    by_first: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl Phrases {
+    /// Length of the longest phrase that `words` starts with and that is shorter than `limit`
+    /// words; 0 when none.
+    pub fn prefix_len_below(&self, words: &[&str], limit: usize) -> usize {
+        let Some(first) = words.first() else { return 0 };
+        self.by_first.get(*first).map_or(0, |list| {
+            list.iter()
+                .find(|p| {
+                    p.len() < limit
+                        && p.len() <= words.len()
+                        && p.iter().zip(words).all(|(a, b)| a == b)
+                })
+                .map_or(0, Vec::len)
+        })
+    }
+
+    /// Length of the longest phrase that `words` starts with; 0 when none.
+    pub fn prefix_len(&self, words: &[&str]) -> usize {
+        self.prefix_len_below(words, usize::MAX)
+    }
+
+    /// Whether `w` alone is a phrase.
+    pub fn has_word(&self, w: &str) -> bool {
+        self.by_first
+            .get(w)
+            .is_some_and(|l| l.iter().any(|p| p.len() == 1))
+    }
 }
 
 fn owned(lex: &Lexicon, path: &str) -> HashSet<String> {
@@ -130,8 +168,8 @@ impl NameData {
     /// The length (in words) of the title phrase at the start of `words`, a nationality
     /// adjective before it included ("South Korean Foreign Minister"); 0 when none.
     pub fn title_len(&self, words: &[&str]) -> usize {
-        let nat = prefix_len(&self.nationalities, words);
-        let t = prefix_len(&self.titles, &words[nat..]);
+        let nat = self.nationalities.prefix_len(words);
+        let t = self.titles.prefix_len(&words[nat..]);
         if t == 0 {
             return 0;
         }
@@ -139,13 +177,6 @@ impl NameData {
         let more = self.title_len(&words[nat + t..]);
         nat + t + more
     }
-}
-
-/// Length of the longest phrase of `list` that `words` starts with.
-fn prefix_len(list: &[Vec<String>], words: &[&str]) -> usize {
-    list.iter()
-        .find(|p| p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| a == b))
-        .map_or(0, Vec::len)
 }
 
 #[cfg(test)]

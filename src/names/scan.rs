@@ -304,7 +304,7 @@ fn classify(raw: Vec<Word>, data: &NameData, lang: &Language) -> Run {
 }
 
 fn kind_of(name: &[&str], data: &NameData, lang: &Language) -> RunKind {
-    let single_nat = |w: &str| data.nationalities.iter().any(|p| p.len() == 1 && p[0] == w);
+    let single_nat = |w: &str| data.nationalities.has_word(w);
     let other = name.iter().any(|w| {
         data.not_people.contains(*w)
             || is_acronym(w)

@@ -27,13 +27,9 @@ impl FactTitles {
         let mut i = 0;
         while i < words.len() {
             let rest = &words[i..];
-            let nat = self
-                .data
-                .nationalities
-                .iter()
-                .find(|p| p.len() < rest.len() && p.iter().zip(rest).all(|(a, b)| a == b));
-            if let Some(n) = nat {
-                i += n.len();
+            let nat = self.data.nationalities.prefix_len_below(rest, rest.len());
+            if nat > 0 {
+                i += nat;
             } else if rest[0].eq_ignore_ascii_case("former") && rest.len() > 1 {
                 i += 1;
             } else {

@@ -19,7 +19,7 @@ pub(crate) fn never_a_name(w: &str, data: &NameData) -> bool {
         || data.mononyms.contains(w)
         || data.is_honorific(w)
         || data.title_len(&[w]) > 0
-        || data.nationalities.iter().any(|p| p.len() == 1 && p[0] == w)
+        || data.nationalities.has_word(w)
         || is_acronym(w.strip_suffix('s').unwrap_or(w))
 }
 
@@ -61,14 +61,18 @@ pub(crate) fn near_miss_target(
         return None;
     }
     let lw = w.to_lowercase();
+    let lw_len = lw.chars().count();
     let close = |s: &str| {
         let ls = s.to_lowercase();
-        ls != lw
-            && lw != format!("{ls}s")
-            && ((lw.chars().count() >= 3
-                && ls.chars().count() >= 3
-                && strsim::damerau_levenshtein(&lw, &ls) == 1)
-                || data.are_variants(w, s))
+        let ls_len = ls.chars().count();
+        let plural = lw.strip_suffix('s') == Some(ls.as_str());
+        // one insertion, deletion, substitution or swap of neighbours (optimal string
+        // alignment: the same as Damerau–Levenshtein at distance one)
+        let one_edit = lw_len >= 3
+            && ls_len >= 3
+            && lw_len.abs_diff(ls_len) <= 1
+            && strsim::osa_distance(&lw, &ls) == 1;
+        ls != lw && !plural && (one_edit || data.are_variants(w, s))
     };
     let cands: Vec<usize> = a
         .introduced()
