@@ -2,7 +2,7 @@
 
 use crate::document::quotes::QuoteWords;
 use crate::lexicon::{Dictionary, Lexicon};
-use std::collections::HashSet;
+use rustc_hash::{FxBuildHasher, FxHashSet as HashSet};
 
 /// Lookup sets built once per run from a [`Lexicon`].
 #[derive(Debug, Clone, Default)]
@@ -42,7 +42,7 @@ impl Language {
             .into_iter()
             .map(str::to_owned)
             .collect();
-        let mut sentence_starters = HashSet::new();
+        let mut sentence_starters = HashSet::default();
         for list in [
             "determiners",
             "conjunctions",
@@ -50,7 +50,7 @@ impl Language {
             "speaker_pronouns",
             "sentence_starters",
         ] {
-            sentence_starters.extend(lex.set(list));
+            sentence_starters.extend(lex.set::<FxBuildHasher>(list));
         }
         Language {
             abbreviations,

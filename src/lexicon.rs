@@ -47,8 +47,9 @@ impl Lexicon {
         }
     }
 
-    /// Lower-cased set of the strings at `path`.
-    pub fn set(&self, path: &str) -> HashSet<String> {
+    /// Lower-cased set of the strings at `path`, with any hasher (`FxHashSet` for hot
+    /// lookups).
+    pub fn set<S: std::hash::BuildHasher + Default>(&self, path: &str) -> HashSet<String, S> {
         self.strings(path)
             .into_iter()
             .map(str::to_lowercase)

@@ -7,41 +7,41 @@
 use crate::document::{Document, Sentence, Token, TokenKind};
 use crate::lexicon::Lexicon;
 use crate::text::Span;
-use std::collections::HashSet;
+use rustc_hash::{FxBuildHasher, FxHashSet};
 
 /// The word lists of the translation checks, lower-cased unless noted.
 #[derive(Debug, Default)]
 pub(crate) struct Vocab {
     /// Verb forms that mark a named speaker in the sentence ("said", "told", "argues"),
     /// without the noun homographs of the shared `attribution_verbs` ("state", "report").
-    pub speech_verbs: HashSet<String>,
+    pub speech_verbs: FxHashSet<String>,
     /// The core speech verbs, which also stand before their speaker ("said a scholar").
-    pub inverting_verbs: HashSet<String>,
+    pub inverting_verbs: FxHashSet<String>,
     /// Multiword attribution markers, as lower-case word sequences.
     pub attribution_phrases: Vec<Vec<String>>,
-    pub speaker_pronouns: HashSet<String>,
-    pub modal_verbs: HashSet<String>,
-    pub finite_verbs: HashSet<String>,
+    pub speaker_pronouns: FxHashSet<String>,
+    pub modal_verbs: FxHashSet<String>,
+    pub finite_verbs: FxHashSet<String>,
     /// Words a complete sentence does not end on ("the", "and").
-    pub dangling_endings: HashSet<String>,
+    pub dangling_endings: FxHashSet<String>,
     /// Whole sentences that are a subject and verb cut off from the rest ("there is").
-    pub truncated_clauses: HashSet<String>,
+    pub truncated_clauses: FxHashSet<String>,
     /// One- or two-word sentences that are complete on their own ("yes", "no comment").
-    pub interjections: HashSet<String>,
+    pub interjections: FxHashSet<String>,
     /// Brands spelt with a lower-case first letter, as written (case-sensitive).
-    pub lowercase_brands: HashSet<String>,
+    pub lowercase_brands: FxHashSet<String>,
     /// Words that open a speaker phrase after an inverted attribution verb ("said a ...").
-    pub speaker_openers: HashSet<String>,
+    pub speaker_openers: FxHashSet<String>,
     /// Words that open a reported clause rather than a speaker ("said that ...").
-    pub clause_openers: HashSet<String>,
+    pub clause_openers: FxHashSet<String>,
     /// Words that open a relative clause inside a speaker phrase ("who", "which").
-    pub relative_pronouns: HashSet<String>,
+    pub relative_pronouns: FxHashSet<String>,
 }
 
 impl Vocab {
     pub fn new(lex: &Lexicon) -> Vocab {
         let phrases = |path: &str| -> Vec<Vec<String>> {
-            lex.set(path)
+            lex.set::<FxBuildHasher>(path)
                 .into_iter()
                 .map(|p| p.split_whitespace().map(str::to_owned).collect())
                 .collect()

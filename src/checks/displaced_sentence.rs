@@ -35,7 +35,7 @@ struct DisplacedSentence {
     vocab: Vocab,
     params: Params,
     /// Words that open a sentence continuing the one before ("He did not elaborate.").
-    continuers: std::collections::HashSet<String>,
+    continuers: rustc_hash::FxHashSet<String>,
 }
 
 pub(super) fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError> {

@@ -8,13 +8,12 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, TokenKind};
 use crate::language::Language;
 use crate::pack::error::ConfigError;
-use std::collections::HashSet;
 
 #[derive(Debug)]
 struct SplitClause {
     vocab: Vocab,
     /// Lower-case name particles ("van Gogh", "al-Sadr").
-    particles: HashSet<String>,
+    particles: rustc_hash::FxHashSet<String>,
 }
 
 pub(super) fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError> {

@@ -2,7 +2,7 @@
 //! still quoted speech: the sign of a closing mark that went missing before it.
 
 use crate::lexicon::Lexicon;
-use std::collections::HashSet;
+use rustc_hash::{FxBuildHasher, FxHashSet};
 
 /// The word lists the quotation analyser reads: `attribution_verbs`, `speaker_pronouns`,
 /// `determiners`, `conjunctions`, `prepositions`, `modal_verbs` and `finite_verbs` from
@@ -11,16 +11,16 @@ use std::collections::HashSet;
 pub struct QuoteWords {
     /// Verbs of saying (`said`, `told`, `added`): attribution verbs less verbs of thought
     /// (`think`, `believe`), which report no words.
-    pub verbs: HashSet<String>,
+    pub verbs: FxHashSet<String>,
     /// Pronouns that speak (`he`, `she`, `they`).
-    pub pronouns: HashSet<String>,
+    pub pronouns: FxHashSet<String>,
     /// Determiners that start a speaker's description (`the minister`, `a spokesman`).
-    pub determiners: HashSet<String>,
+    pub determiners: FxHashSet<String>,
     /// Modal and finite verbs: a clause holding one before its verb of saying is no
     /// attribution ("Time will tell").
-    pub other_verbs: HashSet<String>,
+    pub other_verbs: FxHashSet<String>,
     /// Conjunctions and prepositions, which start no speaker's name (", and the board says").
-    pub linking: HashSet<String>,
+    pub linking: FxHashSet<String>,
 }
 
 impl QuoteWords {
@@ -30,9 +30,9 @@ impl QuoteWords {
             pronouns: lex.set("speaker_pronouns"),
             determiners: lex.set("determiners"),
             other_verbs: lex
-                .set("modal_verbs")
+                .set::<FxBuildHasher>("modal_verbs")
                 .into_iter()
-                .chain(lex.set("finite_verbs"))
+                .chain(lex.set::<FxBuildHasher>("finite_verbs"))
                 .collect(),
             linking: &lex.set("conjunctions") | &lex.set("prepositions"),
         }
