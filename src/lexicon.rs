@@ -141,7 +141,9 @@ mod tests {
     #[test]
     fn builtin_lexicon_parses() {
         let lex = Lexicon::builtin();
-        assert!(lex.set::<rustc_hash::FxBuildHasher>("abbreviations").contains("mr."));
+        assert!(lex
+            .set::<rustc_hash::FxBuildHasher>("abbreviations")
+            .contains("mr."));
         let dict = lex.dictionary();
         assert!(dict.contains("house") && !dict.contains("ta"));
         assert!(

@@ -181,6 +181,15 @@ pub(crate) fn is_body_prose(doc: &Document<'_>, i: usize) -> bool {
     doc.blocks[s.block].is_body() && !doc.touches_quotes(s.span)
 }
 
+/// The body-prose sentences of `doc` (see [`is_body_prose`]) as views, with their indexes.
+pub(crate) fn body_views<'d>(
+    doc: &'d Document<'d>,
+) -> impl Iterator<Item = (usize, View<'d>)> + 'd {
+    (0..doc.sentences.len())
+        .filter(move |&i| is_body_prose(doc, i))
+        .map(move |i| (i, View::new(doc, i)))
+}
+
 /// Whether sentence `i` is body prose not wholly inside quoted speech (it may quote a phrase).
 pub(crate) fn is_body_sentence(doc: &Document<'_>, i: usize) -> bool {
     let s = &doc.sentences[i];

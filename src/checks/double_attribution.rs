@@ -1,7 +1,7 @@
 //! `double-attribution`: a sentence that ends on its attribution followed directly by a bare
 //! one ("..., said a spokesman for the ministry. said."). The second goes.
 
-use super::clause::{attribution_only, deletion_span, is_body_prose, Orphan, View, Vocab};
+use super::clause::{attribution_only, body_views, deletion_span, Orphan, Vocab};
 use super::orphan_attribution::{before, Before};
 use super::{Check, CompileCx, Context};
 use crate::diagnostic::Diagnostic;
@@ -24,11 +24,7 @@ impl Check for DoubleAttribution {
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let text: &str = &doc.text;
-        for i in 0..doc.sentences.len() {
-            if !is_body_prose(doc, i) {
-                continue;
-            }
-            let v = View::new(doc, i);
+        for (i, v) in body_views(doc) {
             if attribution_only(&self.vocab, text, &v) != Some(Orphan::Bare)
                 || before(&self.vocab, doc, i, Orphan::Bare) != Before::EndsAttributed
             {

@@ -4,7 +4,7 @@
 //! comma. A bare attribution straight after an attribution is `double-attribution`'s.
 
 use super::clause::{
-    attribution_only, deletion_span, ends_with_attribution, is_body_prose, next_in_block,
+    attribution_only, body_views, deletion_span, ends_with_attribution, next_in_block,
     previous_in_block, Orphan, View, Vocab,
 };
 use super::{Check, CompileCx, Context};
@@ -82,11 +82,7 @@ impl Check for OrphanAttribution {
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.doc;
         let text: &str = &doc.text;
-        for i in 0..doc.sentences.len() {
-            if !is_body_prose(doc, i) {
-                continue;
-            }
-            let v = View::new(doc, i);
+        for (i, v) in body_views(doc) {
             let Some(kind) = attribution_only(&self.vocab, text, &v) else {
                 continue;
             };

@@ -2,7 +2,7 @@
 //! article, an abbreviation, a number or an interjection ("Ta.") — debris that machine
 //! translation leaves between sentences.
 
-use super::clause::{deletion_span, is_body_prose, lower, View, Vocab};
+use super::clause::{body_views, deletion_span, lower, Vocab};
 use super::{Check, CompileCx, Context};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Document, Token, TokenKind};
@@ -31,11 +31,7 @@ impl Check for StrayToken {
         let doc = cx.doc;
         let text: &str = &doc.text;
         let mut seen: Option<HashMap<&str, usize>> = None;
-        for i in 0..doc.sentences.len() {
-            if !is_body_prose(doc, i) {
-                continue;
-            }
-            let v = View::new(doc, i);
+        for (i, v) in body_views(doc) {
             let n = v.words.len();
             // debris ends with a full stop and holds no other punctuation: "Ta.", "Zhe ne."
             // (not a list of names, "Blanchard, McGuire.", nor a title, "Joko! Jakamoko!")
