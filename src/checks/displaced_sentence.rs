@@ -32,7 +32,7 @@ impl Default for Params {
 
 #[derive(Debug)]
 struct DisplacedSentence {
-    vocab: Vocab,
+    vocab: std::sync::Arc<Vocab>,
     params: Params,
     /// Words that open a sentence continuing the one before ("He did not elaborate.").
     continuers: rustc_hash::FxHashSet<String>,
@@ -41,7 +41,7 @@ struct DisplacedSentence {
 pub(super) fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError> {
     cx.only_keys(&["params"])?;
     Ok(Box::new(DisplacedSentence {
-        vocab: Vocab::new(cx.lexicon),
+        vocab: cx.shared.get(|| Vocab::new(cx.lexicon)),
         params: cx.params()?,
         continuers: cx.lexicon.set("translation.continuers"),
     }))

@@ -10,13 +10,13 @@ use crate::pack::error::ConfigError;
 
 #[derive(Debug)]
 struct DoubleAttribution {
-    vocab: Vocab,
+    vocab: std::sync::Arc<Vocab>,
 }
 
 pub(super) fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError> {
     cx.only_keys(&[])?;
     Ok(Box::new(DoubleAttribution {
-        vocab: Vocab::new(cx.lexicon),
+        vocab: cx.shared.get(|| Vocab::new(cx.lexicon)),
     }))
 }
 

@@ -216,6 +216,29 @@ pub struct CompileCx<'a> {
     pub lang: &'a Language,
     /// `pack/id`, for messages.
     pub rule_id: &'a str,
+    /// Data built once per rule set and shared by the rules that need it.
+    pub shared: &'a Shared,
+}
+
+/// Values built once per rule set, one per type, shared by every rule that asks (word lists
+/// several analysers read, say).
+#[derive(Default)]
+pub struct Shared(std::sync::Mutex<Vec<std::sync::Arc<dyn std::any::Any + Send + Sync>>>);
+
+impl Shared {
+    /// The shared value of type `T`, made by `make` on first request.
+    pub fn get<T: std::any::Any + Send + Sync>(
+        &self,
+        make: impl FnOnce() -> T,
+    ) -> std::sync::Arc<T> {
+        let mut values = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(v) = values.iter().find_map(|v| v.clone().downcast::<T>().ok()) {
+            return v;
+        }
+        let v = std::sync::Arc::new(make());
+        values.push(v.clone());
+        v
+    }
 }
 
 impl CompileCx<'_> {

@@ -16,13 +16,13 @@ use crate::text::Span;
 
 #[derive(Debug)]
 struct OrphanAttribution {
-    vocab: Vocab,
+    vocab: std::sync::Arc<Vocab>,
 }
 
 pub(super) fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError> {
     cx.only_keys(&[])?;
     Ok(Box::new(OrphanAttribution {
-        vocab: Vocab::new(cx.lexicon),
+        vocab: cx.shared.get(|| Vocab::new(cx.lexicon)),
     }))
 }
 

@@ -11,7 +11,7 @@ use crate::pack::error::ConfigError;
 
 #[derive(Debug)]
 struct SplitClause {
-    vocab: Vocab,
+    vocab: std::sync::Arc<Vocab>,
     /// Lower-case name particles ("van Gogh", "al-Sadr").
     particles: rustc_hash::FxHashSet<String>,
 }
@@ -19,7 +19,7 @@ struct SplitClause {
 pub(super) fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError> {
     cx.only_keys(&[])?;
     Ok(Box::new(SplitClause {
-        vocab: Vocab::new(cx.lexicon),
+        vocab: cx.shared.get(|| Vocab::new(cx.lexicon)),
         particles: cx.lexicon.set("particles.words"),
     }))
 }

@@ -16,13 +16,13 @@ const MAX_TOKENS: usize = 2;
 
 #[derive(Debug)]
 struct StrayToken {
-    vocab: Vocab,
+    vocab: std::sync::Arc<Vocab>,
 }
 
 pub(super) fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError> {
     cx.only_keys(&[])?;
     Ok(Box::new(StrayToken {
-        vocab: Vocab::new(cx.lexicon),
+        vocab: cx.shared.get(|| Vocab::new(cx.lexicon)),
     }))
 }
 

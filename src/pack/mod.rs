@@ -83,6 +83,7 @@ impl RuleSet {
         let mut rules = Vec::new();
         let mut infos = Vec::new();
         let mut seen: HashMap<String, (usize, std::ops::Range<usize>)> = HashMap::new();
+        let shared = checks::Shared::default();
         for (pi, p) in packs.iter().enumerate() {
             let pack_name = p.pack.pack.name.get_ref().clone();
             infos.push(PackInfo {
@@ -120,6 +121,7 @@ impl RuleSet {
                     lexicon: &lexicon,
                     lang: &lang,
                     rule_id: &rule_id,
+                    shared: &shared,
                 };
                 match checks::compile(&cx) {
                     Ok(check) => rules.push(CompiledRule {
