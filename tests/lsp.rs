@@ -292,26 +292,17 @@ fn seed_article_diagnostics_positions_and_quick_fixes() {
     let fixed = quick_fix(&mut c, &u, &text, &diags, "house/place-names");
     assert!(fixed.contains("defend Kyiv’s") && !fixed.contains("Kiev"));
 
-    // the stray "Ta." after the first sentence, once the translation pack has the rule
-    let rules = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .current_dir(root)
-        .arg("rules")
-        .output()
-        .unwrap();
-    let stray = String::from_utf8(rules.stdout)
-        .unwrap()
-        .lines()
-        .any(|l| l.starts_with("translation/stray-token ") && !l.contains(" off "));
-    if stray {
-        let fixed = quick_fix(&mut c, &u, &text, &diags, "translation/stray-token");
-        let first = fixed.lines().next().unwrap();
-        assert!(!first.contains("Ta."), "{first}");
-        assert!(first.trim_end().ends_with("ties with Russia."), "{first}");
-    } else {
-        eprintln!(
-            "translation/stray-token is not a rule yet: the \"Ta.\" quick fix is not checked"
-        );
-    }
+    // the stray "Ta." after the first sentence: its quick fix deletes it with its space
+    let ta = text.find(" Ta.").unwrap() + 1;
+    let d = diags
+        .iter()
+        .find(|d| code(d) == "translation/stray-token")
+        .expect("“Ta.” is flagged");
+    assert_eq!(d["range"], range_of(&text, ta, ta + 3));
+    let without_ta = quick_fix(&mut c, &u, &text, &diags, "translation/stray-token");
+    let first = without_ta.lines().next().unwrap();
+    assert!(!first.contains("Ta."), "{first}");
+    assert!(first.ends_with("ties with Russia."), "{first}");
 
     // the edited buffer is re-linted
     c.notify(
