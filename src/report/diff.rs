@@ -7,7 +7,8 @@ pub fn unified(path: &str, old: &str, new: &str) -> String {
     if old == new {
         return String::new();
     }
-    let path = path.trim_start_matches("./");
+    // `a/` and `b/` are prefixed to a relative path: drop "./" and a leading "/"
+    let path = path.trim_start_matches("./").trim_start_matches('/');
     let diff = TextDiff::from_lines(old, new);
     let mut out = format!("diff --git a/{path} b/{path}\n");
     out.push_str(
@@ -36,5 +37,6 @@ mod tests {
             "{d}"
         );
         assert_eq!(unified("x", "same", "same"), "");
+        assert!(unified("/abs/x.txt", "a\n", "b\n").starts_with("diff --git a/abs/x.txt b/abs/x.txt\n"));
     }
 }
