@@ -9,6 +9,7 @@
 
 mod context;
 pub mod data;
+pub mod phrases;
 pub mod scan;
 
 use crate::document::Document;
