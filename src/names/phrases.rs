@@ -9,6 +9,13 @@ pub struct PhraseFinder<'p> {
     order: Vec<usize>,
     /// `order[bucket[b]..bucket[b + 1]]` are the phrases starting with folded byte `b`.
     bucket: [u32; 257],
+    /// Folded byte pairs some phrase starts with, as bits (a one-byte phrase sets every pair
+    /// of its byte): most positions of a text are ruled out with one look-up.
+    pairs: Vec<u64>,
+}
+
+fn pair_bit(b0: u8, b1: u8) -> usize {
+    usize::from(b0.to_ascii_lowercase()) << 8 | usize::from(b1.to_ascii_lowercase())
 }
 
 /// One match: the byte range in the haystack and the phrase's index.
@@ -38,11 +45,33 @@ impl<'p> PhraseFinder<'p> {
         for b in 0..256 {
             bucket[b + 1] += bucket[b];
         }
+        let mut pairs = vec![0u64; 65536 / 64];
+        for &i in &order {
+            let p = phrases[i].as_bytes();
+            let seconds = match p.get(1) {
+                Some(&b1) => b1..=b1,
+                None => 0..=255,
+            };
+            for b1 in seconds {
+                let bit = pair_bit(p[0], b1);
+                pairs[bit / 64] |= 1 << (bit % 64);
+            }
+        }
         PhraseFinder {
             phrases,
             order,
             bucket,
+            pairs,
         }
+    }
+
+    /// Whether some phrase may start at `hay[at..]`, judged by its first two bytes.
+    fn may_start(&self, hay: &[u8], at: usize) -> bool {
+        let Some(&b1) = hay.get(at + 1) else {
+            return true;
+        };
+        let bit = pair_bit(hay[at], b1);
+        self.pairs[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// The longest phrase starting at `hay[at..]`.
@@ -61,6 +90,10 @@ impl<'p> PhraseFinder<'p> {
         let mut at = 0;
         std::iter::from_fn(move || {
             while at < hay.len() {
+                if !self.may_start(hay, at) {
+                    at += 1;
+                    continue;
+                }
                 if let Some(i) = self.longest_at(hay, at) {
                     let m = Match {
                         start: at,
