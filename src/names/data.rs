@@ -1,6 +1,7 @@
 //! The name lists of the lexicon (`rules/data/names.toml` and any extensions) as lookup sets.
 
 use super::hash::{WordMap, WordSet};
+use super::with_lower;
 use crate::lexicon::Lexicon;
 
 /// What the analyser knows about names, built once per rule set.
@@ -156,8 +157,8 @@ impl NameData {
     /// Whether two spellings share a romanisation variant group (groups are not merged).
     pub fn are_variants(&self, a: &str, b: &str) -> bool {
         let (Some(ga), Some(gb)) = (
-            self.variant_index.get(&a.to_lowercase()),
-            self.variant_index.get(&b.to_lowercase()),
+            with_lower(a, |a| self.variant_index.get(a)),
+            with_lower(b, |b| self.variant_index.get(b)),
         ) else {
             return false;
         };

@@ -10,6 +10,7 @@
 mod context;
 pub mod data;
 pub mod hash;
+mod known;
 pub mod phrases;
 pub mod scan;
 
@@ -51,6 +52,9 @@ pub struct Analysis {
     pub person_of: Vec<Option<usize>>,
     /// One-word runs (no honorific, no title) that name no one the article introduces.
     pub unresolved: Vec<usize>,
+    /// For each run, whether its one-word name is a dictionary word, looked up on first
+    /// use.
+    word_known: known::Known,
     /// Lower-cased words standing in multi-word runs: (in any, in organisations and places).
     multiword: WordMap<(bool, bool)>,
     /// Lower-cased word → index of the first run that contains it.
@@ -126,8 +130,17 @@ impl Analysis {
                 scan::scan_sentence(doc, si, s, data, lang, &mut dict, &mut runs);
             }
         }
+        let word_known = known::Known::new(runs.len());
+        for (ri, r) in runs.iter().enumerate() {
+            if r.name().len() == 1 {
+                if let Some(k) = dict.known(r.word()) {
+                    word_known.set(ri, k);
+                }
+            }
+        }
         let mut a = Analysis {
             person_of: vec![None; runs.len()],
+            word_known,
             runs,
             ..Analysis::default()
         };
@@ -167,6 +180,20 @@ impl Analysis {
                 }
             });
         }
+    }
+
+    /// Whether run `ri` names one word and that word is in the dictionary
+    /// ([`Language::is_word`]).
+    pub fn word_known(&self, ri: usize, lang: &Language) -> bool {
+        let run = &self.runs[ri];
+        if run.name().len() != 1 {
+            return false;
+        }
+        self.word_known.get(ri).unwrap_or_else(|| {
+            let k = lang.is_word(run.word());
+            self.word_known.set(ri, k);
+            k
+        })
     }
 
     /// Whether `word` stands in a multi-word run: a full name, a place, an organisation.

@@ -142,6 +142,11 @@ impl Dictionary {
         self.known.insert(w.to_owned(), known);
         known
     }
+
+    /// What was found for `w`, if it was looked up.
+    pub(super) fn known(&self, w: &str) -> Option<bool> {
+        self.known.get(w).copied()
+    }
 }
 
 /// The runs of one sentence.

@@ -58,7 +58,7 @@ impl Check for Capitals {
                 phrases.push(p.to_owned());
             }
         };
-        for r in &a.runs {
+        for (ri, r) in a.runs.iter().enumerate() {
             let words: Vec<&str> = r.raw.iter().map(|w| w.text.as_str()).collect();
             if r.continues_name {
                 continue;
@@ -75,8 +75,8 @@ impl Check for Capitals {
                 }
             } else if r.kind == RunKind::Single
                 && !r.sentence_initial
-                && !cx.lang.is_word(r.word())
                 && r.word().chars().skip(1).all(|c| !c.is_uppercase())
+                && !a.word_known(ri, cx.lang)
             {
                 add(r.word());
             }
