@@ -151,6 +151,8 @@ impl Analysis {
     }
 
     fn index_words(&mut self) {
+        self.first_run
+            .reserve(self.runs.iter().map(|r| r.raw.len()).sum());
         for (ri, r) in self.runs.iter().enumerate() {
             let multi = r.name().len() > 1 || (r.kind == RunKind::Other && r.raw.len() > 1);
             let thing = r.kind == RunKind::Other && r.raw.len() > 1;
