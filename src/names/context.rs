@@ -3,6 +3,7 @@
 
 use super::data::NameData;
 use super::scan::{is_cap, Run};
+use super::with_lower;
 use crate::document::{Token, TokenKind};
 use crate::language::Language;
 
@@ -18,11 +19,6 @@ pub(super) fn describe(
     lang: &Language,
     possessive: bool,
 ) {
-    run.after_determiner = first_tok
-        .checked_sub(1)
-        .map(|k| toks[k])
-        .filter(|t| t.is_word())
-        .is_some_and(|t| data.determiners.contains(&t.text(text).to_lowercase()));
     run.continues_name = first_tok >= 2
         && matches!(
             toks[first_tok - 1].text(text),
@@ -72,18 +68,16 @@ pub(super) fn describe(
         .then(|| toks[first_tok - 2])
         .filter(|t| t.is_word());
     run.prev_word = prev_word.map(|t| t.text(text).to_lowercase());
+    run.after_determiner = run
+        .prev_word
+        .as_ref()
+        .is_some_and(|p| data.determiners.contains(p));
     run.prev_word_comma = before_comma.map(|t| t.text(text).to_lowercase());
     run.after_role = run
         .prev_word
         .as_deref()
         .or(run.prev_word_comma.as_deref())
-        .is_some_and(|p| {
-            let mut c = p.to_owned();
-            if let Some(f) = c.get(..1) {
-                c = f.to_uppercase() + &c[1..];
-            }
-            data.title_len(&[c.as_str()]) > 0
-        });
+        .is_some_and(|p| with_upper_first(p, |c| data.title_len(&[c]) > 0));
     let next = toks.get(end);
     run.next_lowercase = next.is_some_and(|n| {
         n.is_word() && n.text(text).chars().next().is_some_and(char::is_lowercase)
@@ -91,20 +85,43 @@ pub(super) fn describe(
     run.next_word = next
         .filter(|n| n.is_word())
         .map(|n| n.text(text).to_lowercase());
+    // `next_lowercase` holds only for a word, so `next_word` is there
     run.next_verbish = run.next_lowercase
-        && next.is_some_and(|n| {
-            !lang
-                .sentence_starters
-                .contains(&n.text(text).to_lowercase())
-        });
+        && run
+            .next_word
+            .as_ref()
+            .is_some_and(|n| !lang.sentence_starters.contains(n));
     run.appositive = appositive(toks, end, text, data);
     let says = |t: Option<&Token>| {
         t.filter(|n| n.is_word())
             .is_some_and(|n| data.speech_verbs.contains(&n.text(text).to_lowercase()))
     };
-    run.speaks = says(next)
+    let verb = |w: &Option<String>| w.as_ref().is_some_and(|w| data.speech_verbs.contains(w));
+    run.speaks = verb(&run.next_word)
         || (punct(next, &[","]) && says(toks.get(end + 1)))
-        || prev_word.is_some_and(|p| data.speech_verbs.contains(&p.text(text).to_lowercase()));
+        || verb(&run.prev_word);
+}
+
+/// Calls `f` with `s` given an upper-case first letter when that letter is ASCII (otherwise
+/// `s` unchanged), without allocating for a short word.
+fn with_upper_first<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 48;
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii_lowercase() && s.len() <= MAX => {
+            let mut buf = [0u8; MAX];
+            let cap = &mut buf[..s.len()];
+            cap.copy_from_slice(s.as_bytes());
+            cap[0].make_ascii_uppercase();
+            // one ASCII byte changed: still valid UTF-8
+            f(std::str::from_utf8(cap).unwrap_or_default())
+        }
+        Some(b) if b.is_ascii_lowercase() => {
+            let mut c = s.to_owned();
+            c[..1].make_ascii_uppercase();
+            f(&c)
+        }
+        _ => f(s),
+    }
 }
 
 fn appositive(toks: &[Token], end: usize, text: &str, data: &NameData) -> bool {
@@ -122,16 +139,11 @@ fn appositive(toks: &[Token], end: usize, text: &str, data: &NameData) -> bool {
                 return false;
             }
             // ", a Shanghai-based professor", ", director of", ", who"
-            let lower = w.to_lowercase();
-            let mut cap = lower.clone();
-            if let Some(f) = cap.get(..1) {
-                cap = f.to_uppercase() + &cap[1..];
-            }
-            matches!(
-                lower.as_str(),
-                "a" | "an" | "the" | "who" | "whose" | "now" | "then"
-            ) || data.title_len(&[w]) > 0
-                || data.title_len(&[cap.as_str()]) > 0
+            with_lower(w, |lower| {
+                matches!(lower, "a" | "an" | "the" | "who" | "whose" | "now" | "then")
+                    || data.title_len(&[w]) > 0
+                    || with_upper_first(lower, |cap| data.title_len(&[cap]) > 0)
+            })
         }
         Some("(") => toks
             .get(end + 1)

@@ -1,51 +1,52 @@
 //! The name lists of the lexicon (`rules/data/names.toml` and any extensions) as lookup sets.
 
+use super::hash::{WordMap, WordSet};
+use super::with_lower;
 use crate::lexicon::Lexicon;
-use std::collections::{HashMap, HashSet};
 
 /// What the analyser knows about names, built once per rule set.
 #[derive(Debug, Clone, Default)]
 pub struct NameData {
     /// Chinese, Korean and Vietnamese family names, as written.
-    pub family_first: HashSet<String>,
+    pub family_first: WordSet,
     /// Romanisation variant groups; a spelling may sit in several groups.
     pub variants: Vec<Vec<String>>,
     /// Lower-cased spelling → the groups it belongs to.
-    variant_index: HashMap<String, Vec<usize>>,
+    variant_index: WordMap<Vec<usize>>,
     /// Honorifics without their full stop (`Mr`, `Dr`).
-    pub honorifics: HashSet<String>,
+    pub honorifics: WordSet,
     /// Courtesy honorifics (`Mr`, `Ms`), as opposed to styles such as `Lord`.
-    pub courtesy: HashSet<String>,
+    pub courtesy: WordSet,
     /// Lower-case nouns that make a bare surname before them attributive ("family").
-    pub attributive_after: HashSet<String>,
+    pub attributive_after: WordSet,
     /// Title phrases as word sequences (`["Chief", "Cabinet", "Secretary"]`).
     pub titles: Phrases,
     /// Nationality adjectives as word sequences (`["South", "Korean"]`).
     pub nationalities: Phrases,
-    pub particles: HashSet<String>,
-    pub mononyms: HashSet<String>,
+    pub particles: WordSet,
+    pub mononyms: WordSet,
     /// Capitalised words that are never part of a person's name.
-    pub not_people: HashSet<String>,
+    pub not_people: WordSet,
     /// Multi-word entries of `not_people` ("Hong Kong").
     pub not_people_phrases: Vec<String>,
     /// Words before a given name that introduce a relative or a nickname ("his wife
     /// Sandra", "nicknamed Charly"): a given name there is not a cut name.
-    pub relations: HashSet<String>,
+    pub relations: WordSet,
     /// Prepositions of place before a word that make it a place ("in Cuba").
-    pub locatives: HashSet<String>,
+    pub locatives: WordSet,
     /// Relatives, also across a comma ("his wife, Joan,").
-    pub kin: HashSet<String>,
-    pub given_names: HashSet<String>,
+    pub kin: WordSet,
+    pub given_names: WordSet,
     /// Titles and honorifics that take a given name ("Prince Harry", "Sir Elton").
-    pub given_name_titles: HashSet<String>,
+    pub given_name_titles: WordSet,
     /// Lower-case verbs of saying (`said`, `told`).
-    pub speech_verbs: HashSet<String>,
+    pub speech_verbs: WordSet,
     /// Lower-case determiners (`the`, `a`).
-    pub determiners: HashSet<String>,
+    pub determiners: WordSet,
 }
 
 fn phrases(lex: &Lexicon, path: &str) -> Phrases {
-    let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+    let mut by_first: WordMap<Vec<Vec<String>>> = WordMap::default();
     for p in lex.strings(path) {
         let words: Vec<String> = p.split_whitespace().map(str::to_owned).collect();
         if let Some(first) = words.first() {
@@ -62,7 +63,7 @@ fn phrases(lex: &Lexicon, path: &str) -> Phrases {
 /// Phrases as word sequences, indexed by their first word.
 #[derive(Debug, Clone, Default)]
 pub struct Phrases {
-    by_first: HashMap<String, Vec<Vec<String>>>,
+    by_first: WordMap<Vec<Vec<String>>>,
 }
 
 impl Phrases {
@@ -94,13 +95,17 @@ impl Phrases {
     }
 }
 
-fn owned(lex: &Lexicon, path: &str) -> HashSet<String> {
+fn owned(lex: &Lexicon, path: &str) -> WordSet {
     lex.strings(path).into_iter().map(str::to_owned).collect()
+}
+
+fn set(lex: &Lexicon, path: &str) -> WordSet {
+    lex.set(path).into_iter().collect()
 }
 
 impl NameData {
     pub fn new(lex: &Lexicon) -> NameData {
-        let mut family_first = HashSet::new();
+        let mut family_first = WordSet::default();
         for list in ["surnames.chinese", "surnames.korean", "surnames.vietnamese"] {
             family_first.extend(owned(lex, list));
         }
@@ -109,7 +114,7 @@ impl NameData {
             .into_iter()
             .map(|g| g.into_iter().map(str::to_owned).collect())
             .collect();
-        let mut variant_index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut variant_index: WordMap<Vec<usize>> = WordMap::default();
         for (i, g) in variants.iter().enumerate() {
             for s in g {
                 variant_index.entry(s.to_lowercase()).or_default().push(i);
@@ -127,7 +132,7 @@ impl NameData {
             variant_index,
             honorifics,
             courtesy: owned(lex, "honorifics.courtesy"),
-            attributive_after: lex.set("honorifics.attributive_after"),
+            attributive_after: set(lex, "honorifics.attributive_after"),
             titles: phrases(lex, "titles.words"),
             nationalities: phrases(lex, "titles.nationality_adjectives"),
             particles: owned(lex, "particles.words"),
@@ -139,21 +144,21 @@ impl NameData {
                 .filter(|w| w.contains(' '))
                 .map(str::to_owned)
                 .collect(),
-            relations: lex.set("given_names.after"),
-            kin: lex.set("given_names.kin"),
-            locatives: lex.set("given_names.not_after"),
+            relations: set(lex, "given_names.after"),
+            kin: set(lex, "given_names.kin"),
+            locatives: set(lex, "given_names.not_after"),
             given_names: owned(lex, "given_names.names"),
             given_name_titles: owned(lex, "given_names.titles"),
-            speech_verbs: lex.set("attribution_verbs"),
-            determiners: lex.set("determiners"),
+            speech_verbs: set(lex, "attribution_verbs"),
+            determiners: set(lex, "determiners"),
         }
     }
 
     /// Whether two spellings share a romanisation variant group (groups are not merged).
     pub fn are_variants(&self, a: &str, b: &str) -> bool {
         let (Some(ga), Some(gb)) = (
-            self.variant_index.get(&a.to_lowercase()),
-            self.variant_index.get(&b.to_lowercase()),
+            with_lower(a, |a| self.variant_index.get(a)),
+            with_lower(b, |b| self.variant_index.get(b)),
         ) else {
             return false;
         };

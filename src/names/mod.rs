@@ -9,14 +9,17 @@
 
 mod context;
 pub mod data;
+pub mod hash;
+mod known;
+pub mod phrases;
 pub mod scan;
 
 use crate::document::Document;
 use crate::facts::FactBase;
 use crate::language::Language;
 use data::NameData;
+use hash::WordMap;
 use scan::{Run, RunKind};
-use std::collections::HashMap;
 
 /// One person of the article.
 #[derive(Debug, Clone)]
@@ -49,12 +52,15 @@ pub struct Analysis {
     pub person_of: Vec<Option<usize>>,
     /// One-word runs (no honorific, no title) that name no one the article introduces.
     pub unresolved: Vec<usize>,
+    /// For each run, whether its one-word name is a dictionary word, looked up on first
+    /// use.
+    word_known: known::Known,
     /// Lower-cased words standing in multi-word runs: (in any, in organisations and places).
-    multiword: HashMap<String, (bool, bool)>,
+    multiword: WordMap<(bool, bool)>,
     /// Lower-cased word → index of the first run that contains it.
-    first_run: HashMap<String, usize>,
+    first_run: WordMap<usize>,
     /// Lower-cased word → how many unresolved runs it makes.
-    unresolved_count: HashMap<String, usize>,
+    unresolved_count: WordMap<usize>,
 }
 
 /// Lower-cases and drops hyphens, spaces, full stops and apostrophes: "Kim Jong-un" and
@@ -64,6 +70,24 @@ pub fn fold(s: &str) -> String {
         .filter(|c| !matches!(c, '-' | '‐' | ' ' | '.' | '’' | '\'' | '\u{a0}'))
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// Calls `f` with `s` lower-cased as [`str::to_lowercase`] does it, without allocating for
+/// a short ASCII word.
+pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 48;
+    if !s.is_ascii() || s.len() > MAX {
+        return f(&s.to_lowercase());
+    }
+    if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(s);
+    }
+    let mut buf = [0u8; MAX];
+    let lower = &mut buf[..s.len()];
+    lower.copy_from_slice(s.as_bytes());
+    lower.make_ascii_lowercase();
+    // ASCII stays valid UTF-8
+    f(std::str::from_utf8(lower).unwrap_or_default())
 }
 
 /// The 1-based paragraph number of a block, as messages show it.
@@ -81,13 +105,12 @@ pub fn analysis<'d>(cx: &crate::checks::Context<'d>, data: &NameData) -> &'d Ana
 /// A first block that reads as a headline even though it ends with a quotation mark
 /// ("Minister decries 'career sexism'").
 fn headline_like(doc: &Document<'_>, block: usize) -> bool {
-    let b = &doc.blocks[block];
-    let t = doc.slice(b.span).trim();
+    if block != 0 {
+        return false;
+    }
+    let t = doc.slice(doc.blocks[block].span).trim();
     let core = t.trim_end_matches(['\'', '’', '"', '”']);
-    block == 0
-        && !t.contains('\n')
-        && t.split_whitespace().count() <= 16
-        && !core.ends_with(['.', '!', '?'])
+    !t.contains('\n') && t.split_whitespace().count() <= 16 && !core.ends_with(['.', '!', '?'])
 }
 
 fn key_of(run: &Run) -> String {
@@ -101,13 +124,23 @@ fn key_of(run: &Run) -> String {
 impl Analysis {
     pub fn new(doc: &Document<'_>, data: &NameData, lang: &Language, facts: &FactBase) -> Self {
         let mut runs = Vec::new();
+        let mut dict = scan::Dictionary::default();
         for (si, s) in doc.sentences.iter().enumerate() {
             if doc.blocks[s.block].is_body() && !headline_like(doc, s.block) {
-                scan::scan_sentence(doc, si, s, data, lang, &mut runs);
+                scan::scan_sentence(doc, si, s, data, lang, &mut dict, &mut runs);
+            }
+        }
+        let word_known = known::Known::new(runs.len());
+        for (ri, r) in runs.iter().enumerate() {
+            if r.name().len() == 1 {
+                if let Some(k) = dict.known(r.word()) {
+                    word_known.set(ri, k);
+                }
             }
         }
         let mut a = Analysis {
             person_of: vec![None; runs.len()],
+            word_known,
             runs,
             ..Analysis::default()
         };
@@ -118,52 +151,71 @@ impl Analysis {
     }
 
     fn index_words(&mut self) {
+        self.first_run
+            .reserve(self.runs.iter().map(|r| r.raw.len()).sum());
         for (ri, r) in self.runs.iter().enumerate() {
             let multi = r.name().len() > 1 || (r.kind == RunKind::Other && r.raw.len() > 1);
             let thing = r.kind == RunKind::Other && r.raw.len() > 1;
             for w in &r.raw {
-                let lw = w.text.to_lowercase();
-                self.first_run.entry(lw.clone()).or_insert(ri);
-                if multi || thing {
-                    let e = self.multiword.entry(lw).or_default();
-                    e.0 |= multi;
-                    e.1 |= thing;
-                }
+                with_lower(&w.text, |lw| {
+                    if !self.first_run.contains_key(lw) {
+                        self.first_run.insert(lw.to_owned(), ri);
+                    }
+                    if multi || thing {
+                        let e = match self.multiword.get_mut(lw) {
+                            Some(e) => e,
+                            None => self.multiword.entry(lw.to_owned()).or_default(),
+                        };
+                        e.0 |= multi;
+                        e.1 |= thing;
+                    }
+                });
             }
         }
         for &ri in &self.unresolved {
-            *self
-                .unresolved_count
-                .entry(self.runs[ri].word().to_lowercase())
-                .or_default() += 1;
+            with_lower(self.runs[ri].word(), |lw| {
+                match self.unresolved_count.get_mut(lw) {
+                    Some(n) => *n += 1,
+                    None => {
+                        self.unresolved_count.insert(lw.to_owned(), 1);
+                    }
+                }
+            });
         }
+    }
+
+    /// Whether run `ri` names one word and that word is in the dictionary
+    /// ([`Language::is_word`]).
+    pub fn word_known(&self, ri: usize, lang: &Language) -> bool {
+        let run = &self.runs[ri];
+        if run.name().len() != 1 {
+            return false;
+        }
+        self.word_known.get(ri).unwrap_or_else(|| {
+            let k = lang.is_word(run.word());
+            self.word_known.set(ri, k);
+            k
+        })
     }
 
     /// Whether `word` stands in a multi-word run: a full name, a place, an organisation.
     pub fn in_multiword_run(&self, word: &str) -> bool {
-        self.multiword
-            .get(&word.to_lowercase())
-            .is_some_and(|e| e.0)
+        with_lower(word, |w| self.multiword.get(w).is_some_and(|e| e.0))
     }
 
     /// Whether `word` stands in a multi-word run that is an organisation or a place.
     pub fn in_multiword_thing(&self, word: &str) -> bool {
-        self.multiword
-            .get(&word.to_lowercase())
-            .is_some_and(|e| e.1)
+        with_lower(word, |w| self.multiword.get(w).is_some_and(|e| e.1))
     }
 
     /// The first run in which `word` appears (any case).
     pub fn first_run_with(&self, word: &str) -> Option<usize> {
-        self.first_run.get(&word.to_lowercase()).copied()
+        with_lower(word, |w| self.first_run.get(w).copied())
     }
 
     /// How many one-word mentions of `word` resolve to no one.
     pub fn unresolved_count(&self, word: &str) -> usize {
-        self.unresolved_count
-            .get(&word.to_lowercase())
-            .copied()
-            .unwrap_or(0)
+        with_lower(word, |w| self.unresolved_count.get(w).copied().unwrap_or(0))
     }
 
     fn group_full_names(&mut self, data: &NameData, facts: &FactBase) {
@@ -177,7 +229,7 @@ impl Analysis {
                     .collect()
             })
             .collect();
-        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut by_key: WordMap<usize> = WordMap::default();
         for (ri, run) in self.runs.iter().enumerate() {
             if run.kind != RunKind::Full {
                 continue;
@@ -203,16 +255,21 @@ impl Analysis {
             self.person_of[ri] = Some(pi);
         }
         // how often each word stands alone: evidence for which end is the surname
-        let mut alone: HashMap<String, usize> = HashMap::new();
+        let mut alone: WordMap<usize> = WordMap::default();
         for run in self.runs.iter().filter(|r| r.kind == RunKind::Single) {
-            *alone.entry(run.word().to_lowercase()).or_default() += 1;
+            with_lower(run.word(), |w| match alone.get_mut(w) {
+                Some(n) => *n += 1,
+                None => {
+                    alone.insert(w.to_owned(), 1);
+                }
+            });
         }
         for p in &mut self.people {
             let run = &self.runs[p.forms[0]];
             let words: Vec<&str> = run.name().iter().map(|w| w.text.as_str()).collect();
             let first = words[0];
             let last = words[words.len() - 1];
-            let count = |w: &str| alone.get(&w.to_lowercase()).copied().unwrap_or(0);
+            let count = |w: &str| with_lower(w, |w| alone.get(w).copied().unwrap_or(0));
             p.family_first = match p.fact.map(|f| &facts.people[f]) {
                 Some(f) if f.family_name_first => true,
                 Some(_) => false,
@@ -229,9 +286,9 @@ impl Analysis {
     }
 
     fn resolve_singles(&mut self, data: &NameData) {
-        let mut unintroduced: HashMap<String, usize> = HashMap::new();
-        let mut surname_index: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut part_index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut unintroduced: WordMap<usize> = WordMap::default();
+        let mut surname_index: WordMap<Vec<usize>> = WordMap::default();
+        let mut part_index: WordMap<Vec<usize>> = WordMap::default();
         for (pi, p) in self.people.iter().enumerate() {
             surname_index
                 .entry(p.surname.to_lowercase())

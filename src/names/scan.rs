@@ -1,6 +1,8 @@
 //! Capitalised runs: the candidate names of a sentence, with what stands around them.
 
 use super::data::NameData;
+use super::hash::WordMap;
+use super::with_lower;
 use crate::document::{Document, Sentence, Token};
 use crate::language::Language;
 use crate::text::Span;
@@ -124,6 +126,29 @@ fn is_acronym(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
+/// Dictionary look-ups remembered over one article, where the same names recur.
+#[derive(Default)]
+pub(super) struct Dictionary {
+    known: WordMap<bool>,
+}
+
+impl Dictionary {
+    /// [`Language::is_word`], remembered.
+    pub(super) fn is_word(&mut self, lang: &Language, w: &str) -> bool {
+        if let Some(&known) = self.known.get(w) {
+            return known;
+        }
+        let known = lang.is_word(w);
+        self.known.insert(w.to_owned(), known);
+        known
+    }
+
+    /// What was found for `w`, if it was looked up.
+    pub(super) fn known(&self, w: &str) -> Option<bool> {
+        self.known.get(w).copied()
+    }
+}
+
 /// The runs of one sentence.
 pub(super) fn scan_sentence(
     doc: &Document<'_>,
@@ -131,12 +156,15 @@ pub(super) fn scan_sentence(
     s: &Sentence,
     data: &NameData,
     lang: &Language,
+    dict: &mut Dictionary,
     out: &mut Vec<Run>,
 ) {
     let text: &str = &doc.text;
     let toks = doc.sentence_tokens(s);
     let first_word = toks.iter().position(Token::is_word);
     let word_at = |i: usize| toks.get(i).filter(|t| t.is_word()).map(|t| t.text(text));
+    let mut idx: Vec<usize> = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
@@ -144,7 +172,8 @@ pub(super) fn scan_sentence(
             i += 1;
             continue;
         }
-        let mut idx: Vec<usize> = vec![i];
+        idx.clear();
+        idx.push(i);
         let mut j = i;
         loop {
             let cur = toks[j].text(text);
@@ -185,46 +214,46 @@ pub(super) fn scan_sentence(
             break;
         }
         let end = j + 1;
-        let mut raw: Vec<Word> = Vec::new();
-        let mut possessive = false;
-        let mut raw_first_tok: Vec<usize> = Vec::new();
-        for &k in &idx {
-            let tk = toks[k];
-            let (w, p) = strip_possessive(tk.text(text));
-            possessive = p;
-            raw.push(Word {
-                span: Span::new(tk.span.start, tk.span.start + w.len()),
-                text: w.to_owned(),
-            });
-            raw_first_tok.push(k);
-        }
+        // the words without their possessive ending; only the last can carry one
+        words.clear();
+        words.extend(idx.iter().map(|&k| strip_possessive(toks[k].text(text)).0));
+        let possessive = idx
+            .last()
+            .is_some_and(|&k| strip_possessive(toks[k].text(text)).1);
         // leading function words ("But", "In") are not part of a name
         let mut lead = 0;
-        while lead < raw.len() {
-            let w = raw[lead].text.as_str();
-            let function_word = lang.sentence_starters.contains(&w.to_lowercase());
+        while lead < words.len() {
+            let w = words[lead];
+            let function_word = with_lower(w, |l| lang.sentence_starters.contains(l));
             // "Later Mr Delgado": an ordinary word capitalised only because it opens the
             // sentence
-            let rest = rest_words(&raw[lead + 1..]);
-            let opener = Some(raw_first_tok[lead]) == first_word
+            let rest = &words[lead + 1..];
+            let opener = Some(idx[lead]) == first_word
                 && (rest.len() >= 2
                     || rest
                         .first()
-                        .is_some_and(|r| data.is_honorific(r) || data.title_len(&rest) > 0))
-                && lang.is_word(w)
+                        .is_some_and(|r| data.is_honorific(r) || data.title_len(rest) > 0))
+                && dict.is_word(lang, w)
                 && !data.given_names.contains(w)
                 && !data.family_first.contains(w)
                 && !data.is_honorific(w)
-                && data.title_len(&rest_words(&raw[lead..])) == 0;
+                && data.title_len(&words[lead..]) == 0;
             if !(function_word || opener) {
                 break;
             }
             lead += 1;
         }
-        if lead < raw.len() {
-            let raw: Vec<Word> = raw.split_off(lead);
-            let first_tok = raw_first_tok[lead];
-            let mut run = classify(raw, data, lang);
+        if lead < words.len() {
+            let raw: Vec<Word> = idx[lead..]
+                .iter()
+                .zip(&words[lead..])
+                .map(|(&k, w)| Word {
+                    span: Span::new(toks[k].span.start, toks[k].span.start + w.len()),
+                    text: (*w).to_owned(),
+                })
+                .collect();
+            let first_tok = idx[lead];
+            let mut run = classify(raw, &words[lead..], data, lang, dict);
             if let Some(h) = &mut run.honorific {
                 if text[h.span.end..].starts_with('.') {
                     h.span.end += 1;
@@ -244,21 +273,23 @@ pub(super) fn scan_sentence(
     }
 }
 
-fn rest_words(words: &[Word]) -> Vec<&str> {
-    words.iter().map(|w| w.text.as_str()).collect()
-}
-
 fn no_gap(text: &str, a: Token, b: Token) -> bool {
     let between = &text[a.span.end..b.span.start];
     between == " " || between == "\u{a0}"
 }
 
 /// Splits a run into honorific, title and name, and says what the name is.
-fn classify(raw: Vec<Word>, data: &NameData, lang: &Language) -> Run {
+/// `words` are the texts of `raw`.
+fn classify(
+    raw: Vec<Word>,
+    words: &[&str],
+    data: &NameData,
+    lang: &Language,
+    dict: &mut Dictionary,
+) -> Run {
     let mut name_start = 0;
     let mut honorific = None;
     let mut title = None;
-    let words: Vec<&str> = raw.iter().map(|w| w.text.as_str()).collect();
     if words.len() > 1 && data.is_honorific(words[0]) {
         honorific = Some(Honorific {
             span: raw[0].span,
@@ -266,7 +297,7 @@ fn classify(raw: Vec<Word>, data: &NameData, lang: &Language) -> Run {
         });
         name_start = 1;
     } else {
-        let t = data.title_len(&words);
+        let t = data.title_len(words);
         if t > 0 && t < words.len() {
             title = Some(Word {
                 span: Span::new(raw[0].span.start, raw[t - 1].span.end),
@@ -276,7 +307,7 @@ fn classify(raw: Vec<Word>, data: &NameData, lang: &Language) -> Run {
         }
     }
     let name = &words[name_start..];
-    let kind = kind_of(name, data, lang);
+    let kind = kind_of(name, data, lang, dict);
     Run {
         block: 0,
         sentence: 0,
@@ -303,7 +334,7 @@ fn classify(raw: Vec<Word>, data: &NameData, lang: &Language) -> Run {
     }
 }
 
-fn kind_of(name: &[&str], data: &NameData, lang: &Language) -> RunKind {
+fn kind_of(name: &[&str], data: &NameData, lang: &Language, dict: &mut Dictionary) -> RunKind {
     let single_nat = |w: &str| data.nationalities.has_word(w);
     let other = name.iter().any(|w| {
         data.not_people.contains(*w)
@@ -311,23 +342,26 @@ fn kind_of(name: &[&str], data: &NameData, lang: &Language) -> RunKind {
             || single_nat(w)
             || w.chars().any(|c| c.is_ascii_digit())
     });
-    let joined = name.join(" ");
+    // the multi-word entries hold a space: a lone word without one cannot contain them
     let other = other
-        || data
-            .not_people_phrases
-            .iter()
-            .any(|p| joined.contains(p.as_str()));
+        || ((name.len() > 1 || name.iter().any(|w| w.contains(' '))) && {
+            let joined = name.join(" ");
+            data.not_people_phrases
+                .iter()
+                .any(|p| joined.contains(p.as_str()))
+        });
     if other || name.len() > 4 {
         return RunKind::Other;
     }
     if name.len() == 1 {
         return RunKind::Single;
     }
-    let nameish =
-        |w: &str| data.given_names.contains(w) || data.family_first.contains(w) || !lang.is_word(w);
+    let mut nameish = |w: &str| {
+        data.given_names.contains(w) || data.family_first.contains(w) || !dict.is_word(lang, w)
+    };
     let first = name[0];
     let last = name[name.len() - 1];
-    if nameish(first) || (name.len() <= 3 && !lang.is_word(last)) {
+    if nameish(first) || (name.len() <= 3 && !dict.is_word(lang, last)) {
         RunKind::Full
     } else {
         RunKind::Other

@@ -7,10 +7,10 @@ use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 use crate::names::analysis;
 use crate::names::data::NameData;
+use crate::names::phrases::PhraseFinder;
 use crate::names::scan::RunKind;
 use crate::pack::error::ConfigError;
 use crate::text::Span;
-use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 
 #[derive(Debug)]
@@ -58,7 +58,7 @@ impl Check for Capitals {
                 phrases.push(p.to_owned());
             }
         };
-        for r in &a.runs {
+        for (ri, r) in a.runs.iter().enumerate() {
             let words: Vec<&str> = r.raw.iter().map(|w| w.text.as_str()).collect();
             if r.continues_name {
                 continue;
@@ -75,8 +75,8 @@ impl Check for Capitals {
                 }
             } else if r.kind == RunKind::Single
                 && !r.sentence_initial
-                && !cx.lang.is_word(r.word())
                 && r.word().chars().skip(1).all(|c| !c.is_uppercase())
+                && !a.word_known(ri, cx.lang)
             {
                 add(r.word());
             }
@@ -84,15 +84,7 @@ impl Check for Capitals {
         if phrases.is_empty() {
             return;
         }
-        // a small automaton built per article: a non-contiguous NFA builds fastest
-        let Ok(ac) = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&phrases)
-        else {
-            return;
-        };
+        let finder = PhraseFinder::new(&phrases);
         let sentence_starts: Vec<usize> = doc
             .sentences
             .iter()
@@ -102,13 +94,13 @@ impl Check for Capitals {
         let mut uses: Vec<Vec<Use>> = (0..phrases.len()).map(|_| Vec::new()).collect();
         for b in doc.blocks.iter().filter(|b| b.is_body()) {
             let hay = &text[b.span.start..b.span.end];
-            for m in ac.find_iter(hay) {
-                let span = Span::new(b.span.start + m.start(), b.span.start + m.end());
+            for m in finder.find_iter(hay) {
+                let span = Span::new(b.span.start + m.start, b.span.start + m.end);
                 if !at_word_boundaries(text, span) {
                     continue;
                 }
                 let initial = sentence_starts.binary_search(&span.start).is_ok();
-                uses[m.pattern().as_usize()].push(Use { span, initial });
+                uses[m.phrase].push(Use { span, initial });
             }
         }
         let facts = &cx.house.fact_base;

@@ -45,13 +45,16 @@ impl Check for Forms {
         let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
         for (ri, r) in a.runs.iter().enumerate() {
-            let eligible = r.kind == RunKind::Full
-                || (r.kind == RunKind::Single && r.word().contains('-'))
-                || house.contains_key(&fold(r.name_text(text)));
-            if !eligible {
+            let shaped =
+                r.kind == RunKind::Full || (r.kind == RunKind::Single && r.word().contains('-'));
+            // without house forms only the shape decides: no need to fold every run
+            if !shaped && house.is_empty() {
                 continue;
             }
             let key = fold(r.name_text(text));
+            if !shaped && !house.contains_key(&key) {
+                continue;
+            }
             let g = groups.entry(key.clone()).or_default();
             if g.is_empty() {
                 order.push(key);

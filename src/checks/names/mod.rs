@@ -49,14 +49,14 @@ pub(crate) fn near_miss_target(
 ) -> Option<usize> {
     let run = &a.runs[ri];
     let w = run.word();
-    if never_a_name(w, data)
-        || data.given_names.contains(w)
-        || (lang.is_word(w) && run.honorific.is_none())
-        || in_multiword_run(a, w)
-        || (run.sentence_initial && !run.next_lowercase && !run.appositive)
+    // the run's own signs first, then the look-ups, the dictionary last
+    if (run.sentence_initial && !run.next_lowercase && !run.appositive)
         || run.after_determiner
         || run.listed
         || run.title.is_some()
+        || data.given_names.contains(w)
+        || never_a_name(w, data)
+        || in_multiword_run(a, w)
     {
         return None;
     }
@@ -79,6 +79,10 @@ pub(crate) fn near_miss_target(
         .filter(|(_, p)| close(&p.surname))
         .map(|(i, _)| i)
         .collect();
+    // the dictionary is the dearest test: asked only when someone is close
+    if cands.is_empty() || (run.honorific.is_none() && a.word_known(ri, lang)) {
+        return None;
+    }
     cands
         .iter()
         .copied()

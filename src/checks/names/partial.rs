@@ -58,7 +58,7 @@ fn orphan_after(
     }
     let recurs = |r: usize| {
         let w = a.runs[r].word();
-        !lang.is_word(w) && a.unresolved_count(w) >= 2
+        !a.word_known(r, lang) && a.unresolved_count(w) >= 2
     };
     if a.unresolved
         .iter()
@@ -103,7 +103,7 @@ impl Partial {
         {
             return false;
         }
-        let dictionary = cx.lang.is_word(w);
+        let dictionary = || a.word_known(ri, cx.lang);
         let context = run.appositive || run.speaks || run.after_role;
         let korean = korean_given_shape(w);
         let given = d.given_names.contains(w);
@@ -139,11 +139,11 @@ impl Partial {
         if korean {
             let both_words = w.split('-').all(|p| cx.lang.is_word(p));
             let orphan = orphan_after(a, ri, usize::MAX, cx.lang);
-            return !dictionary && !both_words && (context || orphan > Orphan::None);
+            return !dictionary() && !both_words && (context || orphan > Orphan::None);
         }
         // a word standing where a person stands ("chairman Subir", "Feroz, the men's ..."),
         // with "Mr X" for an X no one introduced turning up right after it
-        let placed = run.after_role || (run.appositive && !dictionary);
+        let placed = run.after_role || (run.appositive && !dictionary());
         placed
             && !run.sentence_initial
             && orphan_after(a, ri, 2, cx.lang) == Orphan::Strong
