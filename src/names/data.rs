@@ -100,7 +100,7 @@ fn owned(lex: &Lexicon, path: &str) -> WordSet {
 }
 
 fn set(lex: &Lexicon, path: &str) -> WordSet {
-    lex.set(path).into_iter().collect()
+    lex.set(path)
 }
 
 impl NameData {

@@ -37,6 +37,8 @@ mod tests {
             "{d}"
         );
         assert_eq!(unified("x", "same", "same"), "");
-        assert!(unified("/abs/x.txt", "a\n", "b\n").starts_with("diff --git a/abs/x.txt b/abs/x.txt\n"));
+        assert!(
+            unified("/abs/x.txt", "a\n", "b\n").starts_with("diff --git a/abs/x.txt b/abs/x.txt\n")
+        );
     }
 }
