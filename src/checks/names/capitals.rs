@@ -15,13 +15,13 @@ use std::collections::HashMap;
 
 #[derive(Debug)]
 struct Capitals {
-    data: NameData,
+    data: std::sync::Arc<NameData>,
 }
 
 pub(crate) fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError> {
     cx.only_keys(&[])?;
     Ok(Box::new(Capitals {
-        data: NameData::new(cx.lexicon),
+        data: cx.shared.get(|| NameData::new(cx.lexicon)),
     }))
 }
 

@@ -13,13 +13,13 @@ use std::collections::HashMap;
 
 #[derive(Debug)]
 struct Forms {
-    data: NameData,
+    data: std::sync::Arc<NameData>,
 }
 
 pub(crate) fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError> {
     cx.only_keys(&[])?;
     Ok(Box::new(Forms {
-        data: NameData::new(cx.lexicon),
+        data: cx.shared.get(|| NameData::new(cx.lexicon)),
     }))
 }
 

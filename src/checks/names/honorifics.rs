@@ -16,13 +16,13 @@ use crate::text::Span;
 
 #[derive(Debug)]
 struct Honorifics {
-    data: NameData,
+    data: std::sync::Arc<NameData>,
 }
 
 pub(crate) fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError> {
     cx.only_keys(&[])?;
     Ok(Box::new(Honorifics {
-        data: NameData::new(cx.lexicon),
+        data: cx.shared.get(|| NameData::new(cx.lexicon)),
     }))
 }
 

@@ -11,13 +11,13 @@ use crate::pack::error::ConfigError;
 
 #[derive(Debug)]
 struct NearMiss {
-    data: NameData,
+    data: std::sync::Arc<NameData>,
 }
 
 pub(crate) fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError> {
     cx.only_keys(&[])?;
     Ok(Box::new(NearMiss {
-        data: NameData::new(cx.lexicon),
+        data: cx.shared.get(|| NameData::new(cx.lexicon)),
     }))
 }
 

@@ -12,13 +12,13 @@ use crate::pack::error::ConfigError;
 
 #[derive(Debug)]
 struct Partial {
-    data: NameData,
+    data: std::sync::Arc<NameData>,
 }
 
 pub(crate) fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError> {
     cx.only_keys(&[])?;
     Ok(Box::new(Partial {
-        data: NameData::new(cx.lexicon),
+        data: cx.shared.get(|| NameData::new(cx.lexicon)),
     }))
 }
 
