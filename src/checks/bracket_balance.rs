@@ -15,16 +15,7 @@ pub(super) fn compile(cx: &CompileCx<'_>) -> Result<Box<dyn Check>, ConfigError>
     Ok(Box::new(BracketBalance))
 }
 
-fn partner(c: char) -> char {
-    match c {
-        '(' => ')',
-        '[' => ']',
-        '{' => '}',
-        ')' => '(',
-        ']' => '[',
-        _ => '{',
-    }
-}
+use crate::document::quotes::bracket_partner as partner;
 
 impl Check for BracketBalance {
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

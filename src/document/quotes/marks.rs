@@ -124,14 +124,19 @@ impl Bracket {
 
     /// The bracket that pairs with this one.
     pub fn partner(&self) -> char {
-        match self.ch {
-            '(' => ')',
-            '[' => ']',
-            '{' => '}',
-            ')' => '(',
-            ']' => '[',
-            _ => '{',
-        }
+        bracket_partner(self.ch)
+    }
+}
+
+/// The bracket that pairs with `c`: `(` with `)`, `[` with `]`, `{` with `}`.
+pub fn bracket_partner(c: char) -> char {
+    match c {
+        '(' => ')',
+        '[' => ']',
+        '{' => '}',
+        ')' => '(',
+        ']' => '[',
+        _ => '{',
     }
 }
 

@@ -15,7 +15,7 @@ use crate::text::Span;
 
 pub use attribution::QuoteWords;
 pub use brackets::{BracketIssue, BracketProblem};
-pub use marks::{straight_lean, Direction, Lean};
+pub use marks::{bracket_partner, straight_lean, Direction, Lean};
 
 /// A double quotation mark (curly, straight, or two single marks used as one) with its
 /// direction as the pairing settled it.
