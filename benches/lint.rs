@@ -43,32 +43,32 @@ fn compile_builtin_packs() -> RuleSet {
     RuleSet::builtin()
 }
 
-/// Parsing all samples into documents (blocks, sentences, tokens, quotations).
-#[divan::bench]
-fn parse_samples(bencher: divan::Bencher) {
-    let linter = linter();
+/// Runs `f` over every sample per iteration, counting the bytes read.
+fn over_samples(bencher: divan::Bencher, f: impl Fn(&str, Format) + Sync) {
     let bytes: usize = samples().iter().map(|(_, t)| t.len()).sum();
     bencher
         .counter(divan::counter::BytesCount::new(bytes))
         .bench(|| {
             for (name, text) in samples() {
-                let doc =
-                    Document::parse(text, Format::from_path(Path::new(name)), &linter.set.lang);
-                divan::black_box(doc.sentences.len());
+                f(text, Format::from_path(Path::new(name)));
             }
         });
+}
+
+/// Parsing all samples into documents (blocks, sentences, tokens, quotations).
+#[divan::bench]
+fn parse_samples(bencher: divan::Bencher) {
+    let lang = &linter().set.lang;
+    over_samples(bencher, |text, format| {
+        divan::black_box(Document::parse(text, format, lang).sentences.len());
+    });
 }
 
 /// Parsing and every check of the default rule set over all samples.
 #[divan::bench]
 fn lint_samples(bencher: divan::Bencher) {
     let linter = linter();
-    let bytes: usize = samples().iter().map(|(_, t)| t.len()).sum();
-    bencher
-        .counter(divan::counter::BytesCount::new(bytes))
-        .bench(|| {
-            for (name, text) in samples() {
-                divan::black_box(linter.lint(text, Format::from_path(Path::new(name))));
-            }
-        });
+    over_samples(bencher, |text, format| {
+        divan::black_box(linter.lint(text, format));
+    });
 }

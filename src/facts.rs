@@ -68,6 +68,14 @@ impl FactBase {
         self.organisations.extend(other.organisations);
     }
 
+    /// Every person and organisation as (canonical name, variants).
+    pub fn names_with_variants(&self) -> impl Iterator<Item = (&String, &Vec<String>)> {
+        self.people
+            .iter()
+            .map(|p| (&p.name, &p.variants))
+            .chain(self.organisations.iter().map(|o| (&o.name, &o.variants)))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.people.is_empty() && self.places.is_empty() && self.organisations.is_empty()
     }

@@ -30,12 +30,7 @@ impl Check for Forms {
         let facts = &cx.house.fact_base;
         // house forms: (folded variant → canonical)
         let mut house: HashMap<String, &str> = HashMap::new();
-        let fact_names = facts
-            .people
-            .iter()
-            .map(|p| (&p.name, &p.variants))
-            .chain(facts.organisations.iter().map(|o| (&o.name, &o.variants)));
-        for (name, variants) in fact_names {
+        for (name, variants) in facts.names_with_variants() {
             house.insert(fold(name), name.as_str());
             for v in variants {
                 house.insert(fold(v), name.as_str());
@@ -105,12 +100,7 @@ impl Check for Forms {
         // house variants that no run caught (inside longer names, organisations)
         for block in cx.doc.blocks.iter().filter(|b| b.is_body()) {
             let hay = &text[block.span.start..block.span.end];
-            let fact_names = facts
-                .people
-                .iter()
-                .map(|p| (&p.name, &p.variants))
-                .chain(facts.organisations.iter().map(|o| (&o.name, &o.variants)));
-            for (name, variants) in fact_names {
+            for (name, variants) in facts.names_with_variants() {
                 for v in variants.iter().filter(|v| *v != name && !v.is_empty()) {
                     for (p, _) in hay.match_indices(v.as_str()) {
                         let span = Span::new(block.span.start + p, block.span.start + p + v.len());

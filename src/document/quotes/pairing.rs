@@ -49,6 +49,18 @@ struct Open {
     issue: Option<usize>,
 }
 
+impl Open {
+    /// A quotation opened by the mark at `mark`.
+    fn at(mark: Span, speech: bool) -> Open {
+        Open {
+            mark,
+            start: mark.start,
+            speech,
+            issue: None,
+        }
+    }
+}
+
 /// The output of pairing, appended to by each block.
 #[derive(Debug, Default)]
 pub(super) struct Pairing {
@@ -197,12 +209,7 @@ impl BlockCx<'_> {
     fn open(&self, c: &Candidate, reopened: bool, stack: &mut Vec<Open>, out: &mut Pairing) {
         let speech = reopened || self.opens_speech(c.span);
         let Some(q) = stack.first().copied() else {
-            stack.push(Open {
-                mark: c.span,
-                start: c.span.start,
-                speech,
-                issue: None,
-            });
+            stack.push(Open::at(c.span, speech));
             return;
         };
         if stack.len() == 1 {
@@ -214,34 +221,19 @@ impl BlockCx<'_> {
             };
             if let Some((end, cause)) = lost {
                 self.unclosed(out, &q, end, cause);
-                stack[0] = Open {
-                    mark: c.span,
-                    start: c.span.start,
-                    speech,
-                    issue: None,
-                };
+                stack[0] = Open::at(c.span, speech);
                 return;
             }
             if q.speech && self.reopens(c.span) {
                 // paragraphs run together: the quotation continued into the next one
                 self.quotation(out, &q, None, c.span.start, true);
-                stack[0] = Open {
-                    mark: c.span,
-                    start: c.span.start,
-                    speech: true,
-                    issue: None,
-                };
+                stack[0] = Open::at(c.span, true);
                 return;
             }
             if !q.speech && speech {
                 let end = self.clause_end(q.mark.end);
                 self.unclosed(out, &q, end.min(c.span.start), Cause::Interrupted);
-                stack[0] = Open {
-                    mark: c.span,
-                    start: c.span.start,
-                    speech,
-                    issue: None,
-                };
+                stack[0] = Open::at(c.span, speech);
                 return;
             }
         }
